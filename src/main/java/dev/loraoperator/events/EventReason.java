@@ -1,0 +1,46 @@
+package dev.loraoperator.events;
+
+/** Why the operator emitted an Event; the names are the Event reasons users see in kubectl describe. */
+public enum EventReason {
+    InvalidConfig(true),
+    ConfigAdjusted(false),
+    MissingCredentials(true),
+    MissingConfigSource(true),
+    Submitted(false),
+    SubmissionRefused(true),
+    SubmissionDeferred(true),
+    SubmissionUncertain(true),
+    Adopted(false),
+    AdoptIgnored(true),
+    RetryingSubmission(false),
+    Queued(false),
+    Running(false),
+    Succeeded(false),
+    Interrupted(true),
+    Failed(true),
+    Canceled(false),
+    Suspended(false),
+    PollFailed(true),
+    UnknownRemoteStatus(true),
+    CancelRequested(false),
+    CancelFailed(true),
+    RemoteJobReleased(false),
+    RemoteJobOrphaned(true),
+    Resumed(false),
+    AutoResumed(false),
+    ResumeFailed(true),
+    ConfigChangeWaiting(false),
+    ConfigEdited(false),
+    EditFailed(true),
+    DeadlineExceeded(true);
+
+    private final boolean warning;
+
+    EventReason(boolean warning) {
+        this.warning = warning;
+    }
+
+    public String type() {
+        return warning ? "Warning" : "Normal";
+    }
+}

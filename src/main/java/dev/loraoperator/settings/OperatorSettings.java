@@ -1,0 +1,69 @@
+package dev.loraoperator.settings;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** Every operator setting, typed, with its default; each is settable by environment variable (LORA_OPERATOR_...). */
+@ConfigMapping(prefix = "lora-operator")
+public interface OperatorSettings {
+
+    /** How to reach the RunComfy Trainer API. */
+    Trainer trainer();
+
+    /** How often remote jobs are read. */
+    Poll poll();
+
+    /** The Secret used when a LoraTrainingJob names no credentialsSecretRef. */
+    DefaultCredentials defaultCredentials();
+
+    /** How to reach the RunComfy Trainer API. */
+    interface Trainer {
+        /** Base URL of the Trainer API (paths /prod/v1/trainers/... are appended). */
+        @WithDefault("https://trainer-api.runcomfy.net")
+        URI baseUrl();
+
+        /** Time allowed for one request, from sending to the full response. */
+        @WithDefault("30s")
+        Duration requestTimeout();
+
+        /** Time allowed to open a connection; a request that cannot connect was never sent. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Requests per second to the Trainer API, shared by all resources (a global rate limit). */
+        @WithDefault("5")
+        double requestsPerSecond();
+    }
+
+    /** How often remote jobs are read. */
+    interface Poll {
+        /** Interval between status reads of a queued job (queues move slowly). */
+        @WithDefault("60s")
+        Duration queuedInterval();
+
+        /** Interval between status reads of a running job. */
+        @WithDefault("20s")
+        Duration runningInterval();
+
+        /** Interval before re-checking something the user must fix (missing Secret or ConfigMap) or retrying a failed read. */
+        @WithDefault("30s")
+        Duration retryInterval();
+    }
+
+    /** The Secret used when a LoraTrainingJob names no credentialsSecretRef. */
+    interface DefaultCredentials {
+        /** Namespace of the default credentials Secret (usually the operator's own). */
+        @WithDefault("lora-training-operator")
+        String namespace();
+
+        /** Name of the default credentials Secret. */
+        @WithDefault("runcomfy-credentials")
+        String name();
+
+        /** Key in the default credentials Secret that holds the API token. */
+        @WithDefault("token")
+        String key();
+    }
+}

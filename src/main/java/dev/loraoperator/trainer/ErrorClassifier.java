@@ -1,0 +1,114 @@
+package dev.loraoperator.trainer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+/** Decides what a Trainer API response or transport failure means: success, refused, not processed or unknown. */
+final class ErrorClassifier {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Definite refusals: the API looked at the request and said no (design.md, "Submission, exactly once"). */
+    private static final Set<Integer> REFUSALS = Set.of(400, 401, 402, 403, 404, 405, 409, 410, 413, 415, 422);
+
+    private ErrorClassifier() {
+    }
+
+    /** Returns the parsed JSON body of a successful response, or throws the classified failure. */
+    static JsonNode checkResponse(Operation op, HttpResponse<String> response, RateLimiter limiter)
+            throws TrainerException {
+        int code = response.statusCode();
+        JsonNode body = parse(response.body());
+        if (code / 100 == 2) {
+            if (response.body() == null || response.body().isBlank()) {
+                return JSON.createObjectNode(); // documented: a 2xx may have an empty body
+            }
+            if (body == null || !body.isObject()) {
+                throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, code, null,
+                        "the API answered " + code + " with a body that is not a JSON object", null);
+            }
+            if (body.hasNonNull("error_code")) {
+                // Some RunComfy APIs report errors with HTTP 200 and a top-level error_code.
+                throw refusal(op, code, body);
+            }
+            return body;
+        }
+        if (code == 429) {
+            Duration retryAfter = retryAfter(response);
+            limiter.pauseFor(retryAfter);
+            throw new TrainerException(op, Outcome.NOT_PROCESSED, code, "429",
+                    "rate limited by the API; retry after " + retryAfter.toSeconds() + "s", retryAfter);
+        }
+        if (REFUSALS.contains(code)) {
+            throw refusal(op, code, body);
+        }
+        // 5xx, 408 and anything unexpected: the server may have acted before failing.
+        throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, code, errorCode(body, code),
+                "the API answered " + code + describe(body), null);
+    }
+
+    static TrainerException fromTransportFailure(Operation op, Exception e) {
+        if (HttpTrainerApi.neverSent(e)) {
+            return new TrainerException(op, Outcome.NOT_PROCESSED, 0, null,
+                    "could not connect to the Trainer API (" + e.getClass().getSimpleName() + ")", null);
+        }
+        String what = HttpTrainerApi.timedOut(e) ? "no answer within the request timeout"
+                : "the connection failed after the request was sent (" + e.getClass().getSimpleName() + ")";
+        return new TrainerException(op, Outcome.OUTCOME_UNKNOWN, 0, null, what, null);
+    }
+
+    private static TrainerException refusal(Operation op, int code, JsonNode body) {
+        return new TrainerException(op, Outcome.REFUSED, code, errorCode(body, code),
+                "the API refused the request (" + code + ")" + describe(body), null);
+    }
+
+    private static String errorCode(JsonNode body, int httpStatus) {
+        String code = body == null ? null : ResponseReader.firstText(body, "error_code", "code");
+        return code != null ? code : String.valueOf(httpStatus);
+    }
+
+    private static String describe(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return "";
+        }
+        String message = ResponseReader.firstText(body, "error_message", "message", "error", "detail");
+        if (message == null && body.path("error").isObject()) {
+            message = ResponseReader.firstText(body.get("error"), "message", "error_message");
+        }
+        return message == null ? "" : ": " + truncate(message);
+    }
+
+    private static String truncate(String message) {
+        return message.length() > 500 ? message.substring(0, 500) + "..." : message;
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("").trim();
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ofSeconds(1) : until;
+            } catch (RuntimeException notADate) {
+                return Duration.ofSeconds(5);
+            }
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.loraoperator.trainer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads Trainer API JSON leniently: unknown fields ignored, error as object or string, progress optional. */
+final class ResponseReader {
+    private ResponseReader() {
+    }
+
+    static RemoteJob job(JsonNode body) {
+        return new RemoteJob(text(body, "id"), text(body, "name"), text(body, "status"), progress(body.get("progress")),
+                error(body), text(body, "created_at"), text(body, "started_at"), text(body, "finished_at"));
+    }
+
+    static RemoteResult result(JsonNode body) {
+        JsonNode artifacts = body.path("artifacts");
+        List<String> config = urls(artifacts.get("config"));
+        return new RemoteResult(text(body, "status"), config.isEmpty() ? null : config.get(0),
+                urls(artifacts.get("checkpoints")), urls(artifacts.get("samples")), error(body));
+    }
+
+    /** The error of a job or result: "error" (object or string) or the older "errors". */
+    static RemoteError error(JsonNode body) {
+        JsonNode node = body.hasNonNull("error") ? body.get("error") : body.get("errors");
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.asText().isBlank() ? null : new RemoteError(null, node.asText());
+        }
+        if (node.isArray()) {
+            return node.isEmpty() ? null
+                    : error(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("error", node.get(0)));
+        }
+        String message = firstText(node, "message", "error_message", "detail");
+        String code = firstText(node, "code", "error_code");
+        return new RemoteError(code, message != null ? message : node.toString());
+    }
+
+    private static RemoteProgress progress(JsonNode node) {
+        if (node == null || !node.isObject() || !node.path("current_step").isNumber()
+                || !node.path("total_steps").isNumber()) {
+            return null;
+        }
+        JsonNode percent = node.get("percent");
+        return new RemoteProgress(node.get("current_step").asLong(), node.get("total_steps").asLong(),
+                percent != null && percent.isNumber() ? percent.asDouble() : null);
+    }
+
+    /** Every http(s) string under a "path" or "url" key, in document order (how RunComfy's own client reads them). */
+    private static List<String> urls(JsonNode node) {
+        List<String> found = new ArrayList<>();
+        collectUrls(node, found);
+        return found;
+    }
+
+    private static void collectUrls(JsonNode node, List<String> found) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual() && isUrl(node.asText())) {
+            found.add(node.asText());
+        } else if (node.isArray()) {
+            node.forEach(item -> collectUrls(item, found));
+        } else if (node.isObject()) {
+            String url = firstUrl(node, "path", "url");
+            if (url != null) {
+                found.add(url);
+            }
+        }
+    }
+
+    private static String firstUrl(JsonNode node, String... keys) {
+        for (String key : keys) {
+            String value = text(node, key);
+            if (value != null && isUrl(value)) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUrl(String value) {
+        return value.startsWith("https://") || value.startsWith("http://");
+    }
+
+    static String firstText(JsonNode node, String... keys) {
+        for (String key : keys) {
+            String value = text(node, key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    static String text(JsonNode node, String key) {
+        JsonNode value = node == null ? null : node.get(key);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.loraoperator.trainer;
+
+import dev.loraoperator.settings.OperatorSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** Builds the one Trainer API client (and so the one shared rate limit) from the operator settings. */
+public class TrainerApiProducer {
+
+    @Produces
+    @ApplicationScoped
+    TrainerApi trainerApi(OperatorSettings settings, RequestObserver observer) {
+        OperatorSettings.Trainer trainer = settings.trainer();
+        return new HttpTrainerApi(trainer.baseUrl(), trainer.connectTimeout(), trainer.requestTimeout(),
+                new RateLimiter(trainer.requestsPerSecond(), Clock.systemUTC()), observer);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.loraoperator.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ResponseReaderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    @Test
+    void readsAFullStatusAndIgnoresUnknownFields() throws Exception {
+        RemoteJob job = ResponseReader.job(json("""
+                {"id":"j1","name":"n","status":"RUNNING","progress":{"current_step":320,"total_steps":2000,"percent":16},
+                 "error":null,"created_at":"2026-01-01T10:00:00Z","started_at":"2026-01-01T10:03:12Z","surprise":[1]}
+                """));
+        assertThat(job.id()).isEqualTo("j1");
+        assertThat(job.progress()).isEqualTo(new RemoteProgress(320, 2000, 16.0));
+        assertThat(job.error()).isNull();
+        assertThat(job.startedAt()).isEqualTo("2026-01-01T10:03:12Z");
+    }
+
+    @Test
+    void toleratesMissingOrOddProgress() throws Exception {
+        assertThat(ResponseReader.job(json("{\"id\":\"j\",\"status\":\"IN_QUEUE\"}")).progress()).isNull();
+        assertThat(ResponseReader.job(json("{\"status\":\"RUNNING\",\"progress\":\"50%\"}")).progress()).isNull();
+        assertThat(ResponseReader.job(json("{\"status\":\"RUNNING\",\"progress\":{\"current_step\":5}}")).progress())
+                .isNull();
+    }
+
+    @Test
+    void errorMayBeAnObjectAStringOrTheOlderErrorsKey() throws Exception {
+        assertThat(ResponseReader.job(json("{\"status\":\"FAILED\",\"error\":{\"code\":\"OOM\",\"message\":\"out of memory\"}}"))
+                .error()).isEqualTo(new RemoteError("OOM", "out of memory"));
+        assertThat(ResponseReader.job(json("{\"status\":\"FAILED\",\"error\":\"disk full\"}")).error())
+                .isEqualTo(new RemoteError(null, "disk full"));
+        assertThat(ResponseReader.job(json("{\"status\":\"FAILED\",\"errors\":[\"boom\"]}")).error())
+                .isEqualTo(new RemoteError(null, "boom"));
+        assertThat(ResponseReader.job(json("{\"status\":\"FAILED\",\"error\":{\"weird\":1}}")).error().message())
+                .isEqualTo("{\"weird\":1}");
+    }
+
+    @Test
+    void collectsArtifactUrlsUnderPathOrUrl() throws Exception {
+        RemoteResult result = ResponseReader.result(json("""
+                {"status":"STOPPED","artifacts":{
+                  "checkpoints":[{"path":"https://f/a_000000250.safetensors"},{"url":"https://f/a.safetensors"},{"path":"relative"}],
+                  "config":{"path":"https://f/config.yaml"},
+                  "samples":[{"path":"https://f/s/1__000000250_0.jpg","prompt":"x"}]},
+                 "error":{"message":"Job failed: server was reclaimed.","code":"TRAINING_ERROR"}}
+                """));
+        assertThat(result.checkpointUrls()).containsExactly("https://f/a_000000250.safetensors", "https://f/a.safetensors");
+        assertThat(result.configUrl()).isEqualTo("https://f/config.yaml");
+        assertThat(result.sampleUrls()).hasSize(1);
+        assertThat(result.error().code()).isEqualTo("TRAINING_ERROR");
+    }
+}
