@@ -1,0 +1,34 @@
+package dev.loraoperator.simulator;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A request matched to a Trainer API operation and, when the path carries one, a job id. */
+record Route(Operation operation, String jobId) {
+
+    static final String JOBS_PATH = "/prod/v1/trainers/ai-toolkit/jobs";
+
+    private static final Pattern JOB_PATH =
+            Pattern.compile(Pattern.quote(JOBS_PATH) + "/([^/]+)/(status|result|cancel|resume|edit)");
+
+    /** Matches strictly (no trailing slash, exact method) so that a client bug shows up as a 404. */
+    static Route of(String method, String rawPath) {
+        if (rawPath.equals(JOBS_PATH)) {
+            // There is no list endpoint (trainer-api.md §2.1), so only POST exists here.
+            return new Route("POST".equals(method) ? Operation.SUBMIT : Operation.UNKNOWN, null);
+        }
+        Matcher m = JOB_PATH.matcher(rawPath);
+        if (!m.matches()) {
+            return new Route(Operation.UNKNOWN, null);
+        }
+        Operation op = switch (m.group(2)) {
+            case "status" -> Operation.STATUS;
+            case "result" -> Operation.RESULT;
+            case "cancel" -> Operation.CANCEL;
+            case "resume" -> Operation.RESUME;
+            default -> Operation.EDIT;
+        };
+        String expected = op == Operation.STATUS || op == Operation.RESULT ? "GET" : "POST";
+        return new Route(expected.equals(method) ? op : Operation.UNKNOWN, m.group(1));
+    }
+}
