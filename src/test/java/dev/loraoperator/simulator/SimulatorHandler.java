@@ -10,16 +10,16 @@ import java.security.MessageDigest;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The HTTP front: records each request, applies faults and auth, asks TrainerApi, then answers or withholds. */
+/** The HTTP front: records each request, applies faults and auth, asks JobEndpoints, then answers or withholds. */
 final class SimulatorHandler implements HttpHandler {
 
-    private final TrainerApi api;
+    private final JobEndpoints api;
     private final Faults faults;
     private final RequestLog log;
     private final byte[] expectedAuthorization;
     private final CountDownLatch closing;
 
-    SimulatorHandler(TrainerApi api, Faults faults, RequestLog log, String token, CountDownLatch closing) {
+    SimulatorHandler(JobEndpoints api, Faults faults, RequestLog log, String token, CountDownLatch closing) {
         this.api = api;
         this.faults = faults;
         this.log = log;

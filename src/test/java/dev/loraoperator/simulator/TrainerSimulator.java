@@ -32,7 +32,7 @@ public final class TrainerSimulator implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new SimulatorHandler(new TrainerApi(store), faults, log, token, closing));
+        server.createContext("/", new SimulatorHandler(new JobEndpoints(store), faults, log, token, closing));
         server.start();
     }
 

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** The six job operations with the validation and state rules of trainer-api.md; HTTP lives in SimulatorHandler. */
-final class TrainerApi {
+final class JobEndpoints {
 
     private final JobStore store;
 
-    TrainerApi(JobStore store) {
+    JobEndpoints(JobStore store) {
         this.store = store;
     }
 

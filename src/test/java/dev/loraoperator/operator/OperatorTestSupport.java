@@ -1,0 +1,121 @@
+package dev.loraoperator.operator;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.loraoperator.api.v1alpha1.JobCondition;
+import dev.loraoperator.api.v1alpha1.LoraTrainingJob;
+import dev.loraoperator.status.Conditions;
+import dev.loraoperator.api.v1alpha1.Phase;
+import dev.loraoperator.simulator.JobSnapshot;
+import dev.loraoperator.simulator.Operation;
+import dev.loraoperator.simulator.TrainerSimulator;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** What every operator test needs: a namespace of its own, the default Secret, and ways to wait and look. */
+abstract class OperatorTestSupport {
+    static final String OPERATOR_NAMESPACE = "operator-ns";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    KubernetesClient client;
+
+    String namespace;
+
+    @BeforeEach
+    void freshNamespace() {
+        namespace = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        defaultSecret(SimulatorResource.TOKEN);
+    }
+
+    static TrainerSimulator sim() {
+        return SimulatorResource.simulator();
+    }
+
+    void defaultSecret(String token) {
+        client.secrets().inNamespace(OPERATOR_NAMESPACE).resource(new SecretBuilder().withNewMetadata()
+                .withName("runcomfy-credentials").withNamespace(OPERATOR_NAMESPACE).endMetadata()
+                .withStringData(Map.of("token", token)).build()).createOr(r -> r.update());
+    }
+
+    /** Leaves nothing running that could spend another test's fault knob; waits until every resource is gone. */
+    @AfterEach
+    void cleanUp() {
+        client.resources(LoraTrainingJob.class).inNamespace(namespace).delete();
+        await().atMost(WAIT).until(() -> client.resources(LoraTrainingJob.class).inNamespace(namespace).list()
+                .getItems().isEmpty());
+        sim().faults().clear();
+    }
+
+    LoraTrainingJob create(LoraTrainingJob job) {
+        job.getMetadata().setNamespace(namespace);
+        return client.resource(job).create();
+    }
+
+    LoraTrainingJob get(String name) {
+        return client.resources(LoraTrainingJob.class).inNamespace(namespace).withName(name).get();
+    }
+
+    LoraTrainingJob awaitJob(String name, Predicate<LoraTrainingJob> condition) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            LoraTrainingJob job = get(name);
+            return job != null && condition.test(job);
+        });
+        return get(name);
+    }
+
+    LoraTrainingJob awaitPhase(String name, Phase phase) {
+        return awaitJob(name, j -> j.getStatus() != null && j.getStatus().getPhase() == phase);
+    }
+
+    /** The simulator's job for a resource, once the operator submitted it. */
+    String awaitJobId(String name) {
+        return awaitJob(name, j -> j.getStatus() != null && j.getStatus().getJobId() != null).getStatus().getJobId();
+    }
+
+    LoraTrainingJob edit(String name, java.util.function.UnaryOperator<LoraTrainingJob> change) {
+        return client.resources(LoraTrainingJob.class).inNamespace(namespace).withName(name).edit(change);
+    }
+
+    /** A label change: a new event for the resource that changes nothing the operator looks at. */
+    void poke(String name) {
+        edit(name, j -> {
+            j.getMetadata().getLabels().put("poke", java.util.UUID.randomUUID().toString().substring(0, 8));
+            return j;
+        });
+    }
+
+    String condition(LoraTrainingJob job, String type, java.util.function.Function<JobCondition, String> field) {
+        return Conditions.find(job.getStatus().getConditions(), type).map(field).orElse(null);
+    }
+
+    List<JobSnapshot> remoteJobsNamed(String configName) {
+        return sim().jobs().stream().filter(j -> configName.equals(j.name())).toList();
+    }
+
+    List<Event> events(String name) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
+    }
+
+    List<String> eventReasons(String name) {
+        return events(name).stream().map(Event::getReason).toList();
+    }
+
+    int calls(Operation op, String jobId) {
+        return sim().count(op, jobId);
+    }
+
+    String configName(String resourceName) {
+        return TestJobs.configName(namespace, resourceName);
+    }
+}
