@@ -58,7 +58,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         JobInputs inputs = inputReader.read(job);
         Pass pass = new Pass(job, status, inputs, now, events);
         Action action = Planner.plan(planInput(job, status, inputs, pass));
-        Duration delay = act(action, pass, context);
+        Duration delay = recheckConfigSource(job, act(action, pass, context));
         pass.finish();
         if (!StatusWriter.same(before, status)) {
             pass.job = writer.write(pass.job, status, context);
@@ -152,6 +152,18 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
             return outcome.retryAfter();
         }
         return pass.status.getJobId() != null ? settings.poll().queuedInterval() : null;
+    }
+
+    /**
+     * ConfigMaps are not watched (caching every ConfigMap of the cluster would cost more than it saves), so a
+     * resource that reads its config from one is looked at again on the retry interval to see it change.
+     */
+    private Duration recheckConfigSource(LoraTrainingJob job, Duration delay) {
+        if (job.getSpec().getConfigFrom() == null) {
+            return delay;
+        }
+        Duration recheck = settings.poll().retryInterval();
+        return delay == null || delay.compareTo(recheck) > 0 ? recheck : delay;
     }
 
     private static EventReason inputsProblemReason(JobInputs inputs) {
