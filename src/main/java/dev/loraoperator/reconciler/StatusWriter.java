@@ -9,11 +9,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
+import org.jboss.logging.Logger;
 
 /** Writes the status subresource only when it changed, and through JOSDK so the next reconcile sees it. */
 @ApplicationScoped
 public class StatusWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(StatusWriter.class);
     private static final int CONFLICT_RETRIES = 5;
 
     private final KubernetesClient client;
@@ -55,6 +57,8 @@ public class StatusWriter {
                 if (e.getCode() != 409 || attempt >= CONFLICT_RETRIES) {
                     throw e;
                 }
+                LOG.debugf("%s/%s: status write conflicted with a newer version; writing it onto that one",
+                        job.getMetadata().getNamespace(), job.getMetadata().getName());
                 LoraTrainingJob latest = client.resources(LoraTrainingJob.class)
                         .inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName()).get();
                 if (latest == null) {
