@@ -106,6 +106,21 @@ class DeletionTest extends OperatorTestSupport {
     }
 
     @Test
+    void deletingAnUncertainSubmissionWarnsThatAJobMayBeLeftBehind() {
+        sim().faults().hang(Operation.SUBMIT, 1, Duration.ofSeconds(3));
+        create(TestJobs.job(namespace, "unsure"));
+        LoraTrainingJob unknown = awaitPhase("unsure", Phase.Unknown);
+        String attempt = unknown.getStatus().getSubmission().getAttemptId();
+        delete("unsure");
+        awaitGone("unsure");
+        assertThat(events("unsure")).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("RemoteJobOrphaned");
+            assertThat(e.getType()).isEqualTo("Warning");
+            assertThat(e.getMessage()).contains(attempt).contains("may have created a remote job");
+        });
+    }
+
+    @Test
     void aJobThatEndsWhileTheDeleteWaitsIsNotCanceled() throws InterruptedException {
         create(TestJobs.job(namespace, "racing"));
         String jobId = awaitJobId("racing");
