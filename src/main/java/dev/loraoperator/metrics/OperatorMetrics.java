@@ -24,6 +24,7 @@ public class OperatorMetrics implements RequestObserver {
         for (Phase phase : Phase.values()) {
             Gauge.builder("lora_operator_jobs", phases, all -> all.values().stream().filter(p -> p == phase).count())
                     .description("LoraTrainingJobs known to this operator, by phase").tag("phase", phase.name())
+                    .strongReference(true) // Micrometer holds gauge state weakly by default
                     .register(registry);
         }
     }
