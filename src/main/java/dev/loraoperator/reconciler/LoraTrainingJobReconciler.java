@@ -58,6 +58,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         JobInputs inputs = inputReader.read(job);
         Pass pass = new Pass(job, status, inputs, now, events);
         Action action = Planner.plan(planInput(job, status, inputs, pass));
+        pass.reportInputProblem();
         Duration delay = recheckConfigSource(job, act(action, pass, context));
         pass.finish();
         if (!StatusWriter.same(before, status)) {
@@ -93,13 +94,11 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
                 if (status.getPhase() == null) {
                     status.setPhase(Phase.Pending);
                 }
-                pass.eventOnChange(inputsProblemReason(pass.inputs), pass.acceptedVerdict().message());
                 return settings.poll().retryInterval();
             }
             case REJECT_CONFIG -> {
                 status.setPhase(Phase.Invalid);
                 status.setError(new JobError("InvalidConfig", String.join("; ", pass.inputs.configProblems())));
-                pass.eventOnChange(EventReason.InvalidConfig, status.getError().getMessage());
                 return null;
             }
             case MARK_UNCERTAIN, AWAIT_PERSON -> {
@@ -164,10 +163,6 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         }
         Duration recheck = settings.poll().retryInterval();
         return delay == null || delay.compareTo(recheck) > 0 ? recheck : delay;
-    }
-
-    private static EventReason inputsProblemReason(JobInputs inputs) {
-        return inputs.credentials().available() ? EventReason.MissingConfigSource : EventReason.MissingCredentials;
     }
 
     private static String blankToNull(String value) {

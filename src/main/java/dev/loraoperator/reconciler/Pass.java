@@ -92,12 +92,17 @@ final class Pass {
         return status;
     }
 
-    /** Records an Event about bad input only when the problem is new, so a waiting resource does not spam. */
-    void eventOnChange(EventReason reason, String message) {
+    /**
+     * Records an Event when the spec, config or credentials became unusable, only when the problem is new, so
+     * a resource waiting for a fix does not repeat itself every retry interval. Already recorded state stays.
+     */
+    void reportInputProblem() {
+        Verdict accepted = acceptedVerdict();
         String previous = Conditions.find(before.getConditions(), ConditionType.Accepted.name())
                 .filter(c -> Conditions.FALSE.equals(c.getStatus())).map(JobCondition::getMessage).orElse(null);
-        if (!Objects.equals(previous, message)) {
-            events.record(job, reason, message);
+        if (!accepted.ok() && !Objects.equals(previous, accepted.message())) {
+            // The Accepted reasons (MissingCredentials, MissingConfigSource, InvalidConfig) are Event reasons too.
+            events.record(job, EventReason.valueOf(accepted.reason()), accepted.message());
         }
     }
 

@@ -81,6 +81,29 @@ class InvalidConfigTest extends OperatorTestSupport {
     }
 
     @Test
+    void breakingTheConfigOfASubmittedJobLosesNothingAlreadyRecorded() {
+        create(TestJobs.job(namespace, "broken-later"));
+        String jobId = awaitJobId("broken-later");
+        sim().job(jobId).start().advanceTo(250);
+        awaitJob("broken-later", j -> j.getStatus().getArtifacts() != null
+                && !j.getStatus().getArtifacts().getCheckpoints().isEmpty());
+        edit("broken-later", j -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) j.getSpec().getConfig().path("config").path("process")
+                    .get(0)).put("training_folder", "/somewhere/else");
+            return j;
+        });
+        LoraTrainingJob rejected = awaitJob("broken-later", j -> "InvalidConfig".equals(condition(j, "Accepted",
+                JobCondition::getReason)));
+        assertThat(rejected.getStatus().getJobId()).isEqualTo(jobId);
+        assertThat(rejected.getStatus().getPhase()).isEqualTo(Phase.Running);
+        assertThat(rejected.getStatus().getArtifacts().getCheckpoints()).isNotEmpty();
+        assertThat(eventReasons("broken-later")).containsOnlyOnce("InvalidConfig");
+        sim().job(jobId).complete();
+        awaitPhase("broken-later", Phase.Succeeded);
+        assertThat(calls(dev.loraoperator.simulator.Operation.EDIT, jobId)).isZero();
+    }
+
+    @Test
     void aMissingConfigMapIsReported() {
         LoraTrainingJob job = TestJobs.job(namespace, "nomap");
         job.getSpec().setConfig(null);
