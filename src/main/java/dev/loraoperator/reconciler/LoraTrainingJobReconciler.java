@@ -16,17 +16,22 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Observe, validate, plan, act, record: one pass over a LoraTrainingJob. */
 // Not generation-aware: the adopt/retry annotations change no generation but must be acted on.
+// A bounded interval between reconciles: if retries of a failing reconcile run out (API server down for a
+// while), the job is still picked up again, so a paid remote job is never left unfollowed for long.
 @ControllerConfiguration(name = "loratrainingjob", finalizerName = LoraTrainingJob.FINALIZER,
-        generationAwareEventProcessing = false)
+        generationAwareEventProcessing = false,
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, Cleaner<LoraTrainingJob> {
     private final InputReader inputReader;
     private final Submitter submitter;

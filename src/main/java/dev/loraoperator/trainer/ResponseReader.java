@@ -9,16 +9,30 @@ final class ResponseReader {
     private ResponseReader() {
     }
 
-    static RemoteJob job(JsonNode body) {
+    static RemoteJob job(JsonNode response) {
+        JsonNode body = unwrapped(response);
         return new RemoteJob(text(body, "id"), text(body, "name"), text(body, "status"), progress(body.get("progress")),
                 error(body), text(body, "created_at"), text(body, "started_at"), text(body, "finished_at"));
     }
 
-    static RemoteResult result(JsonNode body) {
+    static RemoteResult result(JsonNode response) {
+        JsonNode body = unwrapped(response);
         JsonNode artifacts = body.path("artifacts");
         List<String> config = urls(artifacts.get("config"));
         return new RemoteResult(text(body, "status"), config.isEmpty() ? null : config.get(0),
                 urls(artifacts.get("checkpoints")), urls(artifacts.get("samples")), error(body));
+    }
+
+    /** Tolerates an envelope ({"data": {...}} or {"job": {...}}) around the job object, which some APIs add. */
+    private static JsonNode unwrapped(JsonNode body) {
+        if (!body.has("id") && !body.has("status")) {
+            for (String envelope : new String[] {"data", "job"}) {
+                if (body.path(envelope).isObject()) {
+                    return body.get(envelope);
+                }
+            }
+        }
+        return body;
     }
 
     /** The error of a job or result: "error" (object or string) or the older "errors". */
@@ -40,13 +54,18 @@ final class ResponseReader {
     }
 
     private static RemoteProgress progress(JsonNode node) {
-        if (node == null || !node.isObject() || !node.path("current_step").isNumber()
-                || !node.path("total_steps").isNumber()) {
+        if (node == null || !node.isObject() || !isNumber(node.path("current_step"))
+                || !isNumber(node.path("total_steps"))) {
             return null;
         }
         JsonNode percent = node.get("percent");
         return new RemoteProgress(node.get("current_step").asLong(), node.get("total_steps").asLong(),
-                percent != null && percent.isNumber() ? percent.asDouble() : null);
+                percent != null && isNumber(percent) ? percent.asDouble() : null);
+    }
+
+    /** A number, or a string holding one ("320"): lenient about how a JSON encoder wrote it. */
+    private static boolean isNumber(JsonNode node) {
+        return node.isNumber() || (node.isTextual() && node.asText().matches("-?\\d+(\\.\\d+)?"));
     }
 
     /** Every http(s) string under a "path" or "url" key, in document order (how RunComfy's own client reads them). */

@@ -34,6 +34,15 @@ class ResponseReaderTest {
     }
 
     @Test
+    void toleratesAnEnvelopeAndNumbersWrittenAsText() throws Exception {
+        RemoteJob job = ResponseReader.job(json("""
+                {"data":{"id":"j9","status":"running","progress":{"current_step":"40","total_steps":"100"}}}
+                """));
+        assertThat(job.id()).isEqualTo("j9");
+        assertThat(job.progress()).isEqualTo(new RemoteProgress(40, 100, null));
+    }
+
+    @Test
     void errorMayBeAnObjectAStringOrTheOlderErrorsKey() throws Exception {
         assertThat(ResponseReader.job(json("{\"status\":\"FAILED\",\"error\":{\"code\":\"OOM\",\"message\":\"out of memory\"}}"))
                 .error()).isEqualTo(new RemoteError("OOM", "out of memory"));
