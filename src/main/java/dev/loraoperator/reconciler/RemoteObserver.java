@@ -35,9 +35,4 @@ public class RemoteObserver {
             return new RemoteView(job, null, e);
         }
     }
-
-    /** Re-reads only the status, after a control call, so the recorded state is what the API now says. */
-    public RemoteJob refresh(ApiToken token, String jobId) throws TrainerException {
-        return api.status(token, jobId);
-    }
 }

@@ -3,6 +3,10 @@ package dev.loraoperator.trainer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -52,11 +56,11 @@ final class ErrorClassifier {
     }
 
     static TrainerException fromTransportFailure(Operation op, Exception e) {
-        if (HttpTrainerApi.neverSent(e)) {
+        if (neverSent(e)) {
             return new TrainerException(op, Outcome.NOT_PROCESSED, 0, null,
                     "could not connect to the Trainer API (" + e.getClass().getSimpleName() + ")", null);
         }
-        String what = HttpTrainerApi.timedOut(e) ? "no answer within the request timeout"
+        String what = timedOut(e) ? "no answer within the request timeout"
                 : "the connection failed after the request was sent (" + e.getClass().getSimpleName() + ")";
         return new TrainerException(op, Outcome.OUTCOME_UNKNOWN, 0, null, what, null);
     }
@@ -110,5 +114,17 @@ final class ErrorClassifier {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Whether a transport failure means the request never left this process (so it was not processed). */
+    private static boolean neverSent(Throwable e) {
+        return e instanceof ConnectException || e instanceof HttpConnectTimeoutException
+                || e instanceof UnresolvedAddressException
+                || (e.getCause() != null && e.getCause() != e && neverSent(e.getCause()));
+    }
+
+    /** A timeout after the connection was made: the request may have been processed. */
+    private static boolean timedOut(Throwable e) {
+        return e instanceof HttpTimeoutException;
     }
 }

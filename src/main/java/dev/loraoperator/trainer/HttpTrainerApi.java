@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -125,16 +121,5 @@ public class HttpTrainerApi implements TrainerApi {
             builder.header("Content-Type", "application/json");
         }
         return builder.build();
-    }
-
-    /** Exposed for tests: whether a transport failure means the request never left. */
-    static boolean neverSent(Throwable e) {
-        return e instanceof ConnectException || e instanceof HttpConnectTimeoutException
-                || e instanceof UnresolvedAddressException
-                || (e.getCause() != null && e.getCause() != e && neverSent(e.getCause()));
-    }
-
-    static boolean timedOut(Throwable e) {
-        return e instanceof HttpTimeoutException;
     }
 }
