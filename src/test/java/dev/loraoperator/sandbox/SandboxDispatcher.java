@@ -61,6 +61,10 @@ final class SandboxDispatcher extends Dispatcher {
         if (request.method() == HttpMethod.GET && !p.isWatch() && p.query().containsKey("fieldSelector")) {
             return shape(request, p, filtered(request, p));
         }
+        if (isServerSideApply(request)) {
+            return json(415, status(415, "UnsupportedMediaType", "the sandbox API does not support server-side apply;"
+                    + " use kubectl apply without --server-side").toString());
+        }
         MockResponse response = crud.dispatch(asMergePatch(request));
         if (response.code() == 404 && (response.getBody() == null || response.getBody().size() == 0)) {
             return notFound(p);
@@ -189,6 +193,12 @@ final class SandboxDispatcher extends Dispatcher {
         return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
                 request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
                 request.getBody());
+    }
+
+    /** The CRUD store cannot do it and would answer "not found" or a bare 415; say what is missing instead. */
+    private static boolean isServerSideApply(RecordedRequest request) {
+        String type = request.getHeader("Content-Type");
+        return request.method() == HttpMethod.PATCH && type != null && type.startsWith("application/apply-patch");
     }
 
     /** The CRUD store answers 404 with no body; kubectl then prints a vague message instead of "... not found". */

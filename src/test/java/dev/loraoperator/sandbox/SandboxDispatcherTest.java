@@ -113,6 +113,17 @@ class SandboxDispatcherTest {
     }
 
     @Test
+    void serverSideApplyIsRefusedWithAMessageThatSaysSo() throws Exception {
+        RecordedRequest apply = new RecordedRequest("HTTP/1.1", HttpMethod.PATCH, LTJ + "/flux-lora?fieldManager=kubectl",
+                Headers.builder().add("Content-Type", "application/apply-patch+yaml").build(), new Buffer(new byte[0]));
+
+        MockResponse response = api.dispatch(apply);
+
+        assertThat(response.code()).isEqualTo(415);
+        assertThat(body(response).get("message").asText()).contains("does not support server-side apply");
+    }
+
+    @Test
     void aWatchListStartsWithTheObjectsAndTheInitialEventsEndBookmark() throws Exception {
         create(LTJ, "{\"apiVersion\":\"training.lora-operator.dev/v1alpha1\",\"kind\":\"LoraTrainingJob\","
                 + "\"metadata\":{\"name\":\"flux-lora\"},\"spec\":{\"gpuType\":\"ADA_80_PLUS\"}}");
