@@ -1,10 +1,13 @@
 package dev.loraoperator.sandbox;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A Kubernetes API request path taken apart: {@code /api/v1[/namespaces/NS]/PLURAL[/NAME[/SUB]]} or the same under
@@ -47,6 +50,13 @@ record ApiPath(String group, String version, String namespace, String plural, St
         return name == null;
     }
 
+    /** The request path again, with these query parameters left out. */
+    String pathWithout(String pathAndQuery, Set<String> dropped) {
+        String kept = query.entrySet().stream().filter(e -> !dropped.contains(e.getKey()))
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return pathAndQuery.replaceAll("\\?.*$", "") + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
     private static String at(String[] segments, int i) {
         return i < segments.length ? segments[i] : null;
     }
@@ -62,6 +72,10 @@ record ApiPath(String group, String version, String namespace, String plural, St
             }
         }
         return params;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String decode(String s) {

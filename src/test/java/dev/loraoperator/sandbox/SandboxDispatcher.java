@@ -1,5 +1,10 @@
 package dev.loraoperator.sandbox;
 
+import static dev.loraoperator.sandbox.ApiResponses.body;
+import static dev.loraoperator.sandbox.ApiResponses.failure;
+import static dev.loraoperator.sandbox.ApiResponses.json;
+import static dev.loraoperator.sandbox.ApiResponses.notFound;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,8 +15,6 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 
 /**
  * The Fabric8 mock server's CRUD store with what a real kubectl needs around it: discovery and OpenAPI documents,
@@ -62,8 +64,8 @@ final class SandboxDispatcher extends Dispatcher {
             return shape(request, p, filtered(request, p));
         }
         if (isServerSideApply(request)) {
-            return json(415, status(415, "UnsupportedMediaType", "the sandbox API does not support server-side apply;"
-                    + " use kubectl apply without --server-side").toString());
+            return failure(415, "UnsupportedMediaType", "the sandbox API does not support server-side apply;"
+                    + " use kubectl apply without --server-side");
         }
         MockResponse response = crud.dispatch(asMergePatch(request));
         if (response.code() == 404 && (response.getBody() == null || response.getBody().size() == 0)) {
@@ -94,9 +96,7 @@ final class SandboxDispatcher extends Dispatcher {
             BiFunction<JsonNode, String, ObjectNode> table) {
         Set<String> watchOnly = Set.of("watch", "sendInitialEvents", "resourceVersion", "resourceVersionMatch",
                 "allowWatchBookmarks", "timeoutSeconds");
-        String query = p.query().entrySet().stream().filter(e -> !watchOnly.contains(e.getKey()))
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        String listPath = request.getPath().replaceAll("\\?.*$", "") + (query.isEmpty() ? "" : "?" + query);
+        String listPath = p.pathWithout(request.getPath(), watchOnly);
         JsonNode list = body(dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET, listPath,
                 Headers.builder().build(), new io.fabric8.mockwebserver.http.Buffer())));
         String version = list == null ? "0" : list.path("metadata").path("resourceVersion").asText("0");
@@ -127,11 +127,9 @@ final class SandboxDispatcher extends Dispatcher {
         try {
             selector = FieldSelector.parse(p.query().get("fieldSelector"));
         } catch (IllegalArgumentException e) {
-            return json(400, status(400, "BadRequest", e.getMessage()).toString());
+            return failure(400, "BadRequest", e.getMessage());
         }
-        String query = p.query().entrySet().stream().filter(e -> !e.getKey().equals("fieldSelector"))
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        String path = request.getPath().replaceAll("\\?.*$", "") + (query.isEmpty() ? "" : "?" + query);
+        String path = p.pathWithout(request.getPath(), Set.of("fieldSelector"));
         MockResponse response = crud.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), path,
                 request.getHeaders(), request.getBody()));
         JsonNode body = body(response);
@@ -199,40 +197,5 @@ final class SandboxDispatcher extends Dispatcher {
     private static boolean isServerSideApply(RecordedRequest request) {
         String type = request.getHeader("Content-Type");
         return request.method() == HttpMethod.PATCH && type != null && type.startsWith("application/apply-patch");
-    }
-
-    /** The CRUD store answers 404 with no body; kubectl then prints a vague message instead of "... not found". */
-    private MockResponse notFound(ApiPath p) {
-        String resource = p.group().isEmpty() ? p.plural() : p.plural() + "." + p.group();
-        String message = p.name() == null ? "the server could not find the requested resource"
-                : resource + " \"" + p.name() + "\" not found";
-        ObjectNode status = status(404, "NotFound", message);
-        status.putObject("details").put("name", p.name()).put("group", p.group()).put("kind", p.plural());
-        return json(404, status.toString());
-    }
-
-    private static ObjectNode status(int code, String reason, String message) {
-        ObjectNode status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
-        status.putObject("metadata");
-        return status.put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
-    }
-
-    private static JsonNode body(MockResponse response) {
-        if (response.getBody() == null || response.getBody().size() == 0) {
-            return null;
-        }
-        try {
-            return JSON.readTree(response.getBody().getBytes());
-        } catch (java.io.IOException e) {
-            return null;
-        }
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
