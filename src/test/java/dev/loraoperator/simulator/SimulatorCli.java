@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The command line that runs the simulator as a sandbox for GitOps trials that spend nothing on GPUs. */
-final class SimulatorCli {
+public final class SimulatorCli {
 
     static final String USAGE = "usage: TrainerSimulator [--host 127.0.0.1] [--port 8089] [--token sandbox-token]"
             + " [--queue 5s] [--steps-per-second 20] [--preempt-at 0.5]";
@@ -62,7 +62,7 @@ final class SimulatorCli {
     }
 
     /** Accepts 250ms, 5s, 2m, 1h, or ISO-8601 such as PT5S. */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         Matcher m = SHORT_DURATION.matcher(text);
         if (!m.matches()) {
             try {

@@ -33,6 +33,7 @@ public final class TrainerSimulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", new SimulatorHandler(new JobEndpoints(store), faults, log, token, closing));
+        server.createContext(RequestLogEndpoint.PATH, new RequestLogEndpoint(log, token));
         server.start();
     }
 
