@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Every operator setting, typed, with its default; each is settable by environment variable (LORA_OPERATOR_...). */
 @ConfigMapping(prefix = "lora-operator")
@@ -17,6 +18,9 @@ public interface OperatorSettings {
 
     /** The Secret used when a LoraTrainingJob names no credentialsSecretRef. */
     DefaultCredentials defaultCredentials();
+
+    /** Whether replicas elect one leader (a coordination.k8s.io Lease) so that only one reconciles at a time. */
+    LeaderElection leaderElection();
 
     /** How to reach the RunComfy Trainer API. */
     interface Trainer {
@@ -65,5 +69,22 @@ public interface OperatorSettings {
         /** Key in the default credentials Secret that holds the API token. */
         @WithDefault("token")
         String key();
+    }
+
+    /** Whether replicas elect one leader (a coordination.k8s.io Lease) so that only one reconciles at a time. */
+    interface LeaderElection {
+        /**
+         * Take part in leader election; needed as soon as two operator processes can run at once (more than one
+         * replica, or the overlap of a rolling update). Only active in the prod profile (QOSDK's default).
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Name of the Lease the replicas compete for. */
+        @WithDefault("lora-training-operator")
+        String leaseName();
+
+        /** Namespace of the Lease; absent: the namespace the operator runs in (from its service account). */
+        Optional<String> leaseNamespace();
     }
 }

@@ -1,0 +1,74 @@
+package dev.loraoperator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The operator pod meets the restricted Pod Security Standard, is probed, and runs the documented image. */
+class PodSecurityTest {
+
+    static List<String> valueSets() {
+        return Chart.valueSets();
+    }
+
+    @ParameterizedTest
+    @MethodSource("valueSets")
+    void podMeetsTheRestrictedPodSecurityStandard(String valueSet) {
+        PodSpec pod = deployment(valueSet).getSpec().getTemplate().getSpec();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
+        assertThat(pod.getHostPID()).isNotEqualTo(Boolean.TRUE);
+        assertThat(pod.getHostIPC()).isNotEqualTo(Boolean.TRUE);
+        assertThat(pod.getVolumes()).allSatisfy(volume -> assertThat(volume.getHostPath()).isNull());
+        Container container = pod.getContainers().get(0);
+        var security = container.getSecurityContext();
+        assertThat(security.getRunAsNonRoot()).isTrue();
+        assertThat(security.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(security.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(security.getPrivileged()).isNotEqualTo(Boolean.TRUE);
+        assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(security.getCapabilities().getAdd()).isNullOrEmpty();
+        // With a read-only root filesystem the JVM still needs a writable /tmp.
+        assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valueSets")
+    void probesUseTheQuarkusHealthEndpoints(String valueSet) {
+        Container container = deployment(valueSet).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+        assertThat(container.getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getContainerPort()).isEqualTo(8080);
+            assertThat(port.getName()).isEqualTo(container.getLivenessProbe().getHttpGet().getPort().getStrVal());
+        });
+        assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(container.getResources().getLimits()).containsKey("memory");
+    }
+
+    @Test
+    void defaultImageIsTheDocumentedNameTaggedWithTheAppVersion() {
+        Container container = deployment(Chart.DEFAULTS).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo("loraoperator/lora-training-operator:0.1.0");
+        assertThat(deployment("everything-set").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("my-mirror/lora-training-operator:0.1.0-test");
+    }
+
+    @Test
+    void withoutLeaderElectionTwoOperatorsNeverOverlap() {
+        assertThat(deployment("without-leader-election").getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(deployment(Chart.DEFAULTS).getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(deployment("high-availability").getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    private static Deployment deployment(String valueSet) {
+        return Chart.manifests(valueSet).only("Deployment").strict(Deployment.class);
+    }
+}
