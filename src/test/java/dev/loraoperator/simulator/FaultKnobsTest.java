@@ -11,19 +11,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each fault knob misbehaves the way a client must survive, and processes the request only when it says so. */
-class FaultKnobsTest {
-
-    private final TrainerSimulator sim = TrainerSimulator.start(0, "test-token", Timeline.manual());
-    private final SimClient client = new SimClient(sim.baseUrl(), "test-token");
-
-    @AfterEach
-    void close() {
-        sim.close();
-    }
+class FaultKnobsTest extends ManualSimulatorTest {
 
     @Test
     void rateLimitAnswers429WithRetryAfterAndCreatesNoJob() throws Exception {

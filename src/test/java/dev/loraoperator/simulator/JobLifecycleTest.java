@@ -7,19 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Cancel, resume and edit follow the state rules of trainer-api.md §2.6-2.8, and odd statuses reach the client. */
-class JobLifecycleTest {
-
-    private final TrainerSimulator sim = TrainerSimulator.start(0, "test-token", Timeline.manual());
-    private final SimClient client = new SimClient(sim.baseUrl(), "test-token");
-
-    @AfterEach
-    void close() {
-        sim.close();
-    }
+class JobLifecycleTest extends ManualSimulatorTest {
 
     @Test
     void cancelsAQueuedJobOnceThenAnswers409() throws Exception {

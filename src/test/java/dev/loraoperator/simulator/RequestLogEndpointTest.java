@@ -6,19 +6,10 @@ import static dev.loraoperator.simulator.SimClient.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /simulator/requests shows what a client called, behind the token, without being recorded itself. */
-class RequestLogEndpointTest {
-
-    private final TrainerSimulator sim = TrainerSimulator.start(0, "test-token", Timeline.manual());
-    private final SimClient client = new SimClient(sim.baseUrl(), "test-token");
-
-    @AfterEach
-    void close() {
-        sim.close();
-    }
+class RequestLogEndpointTest extends ManualSimulatorTest {
 
     @Test
     void listsTheRecordedRequestsInArrivalOrder() throws Exception {
