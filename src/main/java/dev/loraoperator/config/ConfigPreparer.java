@@ -31,6 +31,7 @@ public final class ConfigPreparer {
     private static PreparedConfig prepare(JsonNode tree) throws InvalidConfigException {
         NormalizedConfig normalized = ConfigRules.apply(tree);
         String yaml = Yaml11Writer.write(normalized.config());
-        return new PreparedConfig(normalized.name(), yaml, ConfigHash.of(yaml), normalized.adjustments());
+        return new PreparedConfig(normalized.name(), yaml, ConfigHash.of(yaml), normalized.adjustments(),
+                ProgressFacts.totalSteps(normalized.config()), ProgressFacts.saveEvery(normalized.config()));
     }
 }

@@ -2,6 +2,7 @@ package dev.loraoperator.reconciler;
 
 import dev.loraoperator.config.PreparedConfig;
 import dev.loraoperator.credentials.Credentials;
+import dev.loraoperator.status.Verdict;
 import dev.loraoperator.trainer.Fingerprints;
 import java.util.List;
 
@@ -21,6 +22,20 @@ public record JobInputs(Credentials credentials, PreparedConfig config, List<Str
 
     public boolean configInvalid() {
         return !configProblems.isEmpty();
+    }
+
+    /** Whether the spec, config and credentials are usable, and if not the first thing to fix. */
+    public Verdict accepted() {
+        if (!credentials.available()) {
+            return Verdict.no("MissingCredentials", credentials.problem());
+        }
+        if (configSourceProblem != null) {
+            return Verdict.no("MissingConfigSource", configSourceProblem);
+        }
+        if (configInvalid()) {
+            return Verdict.no("InvalidConfig", String.join("; ", configProblems));
+        }
+        return Verdict.yes("Valid", "the config and the credentials are usable");
     }
 
     /** Identifies config, GPUs and token together: a refused submission is retried only when this changes. */

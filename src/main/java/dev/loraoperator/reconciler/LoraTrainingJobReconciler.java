@@ -1,17 +1,18 @@
 package dev.loraoperator.reconciler;
 
-import dev.loraoperator.api.v1alpha1.JobError;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJob;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
-import dev.loraoperator.api.v1alpha1.Phase;
-import dev.loraoperator.events.EventReason;
 import dev.loraoperator.events.EventRecorder;
 import dev.loraoperator.metrics.OperatorMetrics;
 import dev.loraoperator.settings.OperatorSettings;
-import dev.loraoperator.status.ConditionRules;
-import dev.loraoperator.status.ConditionType;
-import dev.loraoperator.status.Conditions;
-import dev.loraoperator.status.PollSchedule;
+import dev.loraoperator.status.JobEvents;
+import dev.loraoperator.status.JobFacts;
+import dev.loraoperator.status.JobStatusFunction;
+import dev.loraoperator.status.Lifecycle;
+import dev.loraoperator.status.Observation;
+import dev.loraoperator.status.Outcome;
+import dev.loraoperator.status.StatusCopy;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -19,13 +20,14 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Observe, validate, plan, act, record: one pass over a LoraTrainingJob. */
+/** One pass over a LoraTrainingJob: observe, decide once, act at most once, derive the status, write it if changed. */
 // Not generation-aware: the adopt/retry annotations change no generation but must be acted on.
 // A bounded interval between reconciles: if retries of a failing reconcile run out (API server down for a
 // while), the job is still picked up again, so a paid remote job is never left unfollowed for long.
@@ -34,42 +36,61 @@ import java.util.concurrent.TimeUnit;
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, Cleaner<LoraTrainingJob> {
     private final InputReader inputReader;
+    private final RemoteObserver observer;
     private final Submitter submitter;
-    private final Follower follower;
-    private final StatusWriter writer;
+    private final ControlSender controls;
+    private final RemoteJobReleaser releaser;
     private final EventRecorder events;
     private final OperatorMetrics metrics;
     private final OperatorSettings settings;
-    private final RemoteJobReleaser releaser;
+    private final KubernetesClient client;
+    private final Clock clock;
 
-    public LoraTrainingJobReconciler(InputReader inputReader, Submitter submitter, Follower follower,
-            StatusWriter writer, EventRecorder events, OperatorMetrics metrics, OperatorSettings settings,
-            RemoteJobReleaser releaser) {
+    public LoraTrainingJobReconciler(InputReader inputReader, RemoteObserver observer, Submitter submitter,
+            ControlSender controls, RemoteJobReleaser releaser, EventRecorder events, OperatorMetrics metrics,
+            OperatorSettings settings, KubernetesClient client, Clock clock) {
         this.inputReader = inputReader;
+        this.observer = observer;
         this.submitter = submitter;
-        this.follower = follower;
-        this.writer = writer;
+        this.controls = controls;
+        this.releaser = releaser;
         this.events = events;
         this.metrics = metrics;
         this.settings = settings;
-        this.releaser = releaser;
+        this.client = client;
+        this.clock = clock;
     }
 
     @Override
     public UpdateControl<LoraTrainingJob> reconcile(LoraTrainingJob job, Context<LoraTrainingJob> context) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        LoraTrainingJobStatus before = job.getStatus();
-        LoraTrainingJobStatus status = StatusWriter.copy(before);
+        return reconcile(job, new ResourceStatusStore(context, client));
+    }
+
+    /** The pass itself, with the status store given: the JOSDK one above, or a recording one in the harness. */
+    UpdateControl<LoraTrainingJob> reconcile(LoraTrainingJob job, StatusStore store) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LoraTrainingJobStatus previous = StatusCopy.of(job.getStatus());
         JobInputs inputs = inputReader.read(job);
-        Pass pass = new Pass(job, status, inputs, now, events);
-        Action action = Planner.plan(planInput(job, status, inputs, pass));
-        pass.reportInputProblem();
-        Duration delay = recheckConfigSource(job, act(action, pass, context));
-        pass.finish();
-        if (!StatusWriter.same(before, status)) {
-            pass.job = writer.write(pass.job, status, context);
+        long generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
+        JobFacts facts = new JobFacts(job.getSpec(), generation, inputs.accepted(), inputs.configInvalid(), now);
+        Observation observation = Lifecycle.needsLook(previous) && inputs.credentials().available()
+                ? observer.observe(inputs.credentials().token(), previous) : Observation.NONE;
+        LoraTrainingJobStatus seen = JobStatusFunction.derive(previous, observation, new Outcome.Nothing(), facts);
+        Decision decision = Decider.decide(decisionInput(job, seen, observation, inputs, now));
+
+        JobPass pass = new JobPass(job, previous, inputs, observation, facts, store);
+        Outcome outcome = act(decision, pass);
+        LoraTrainingJobStatus next = JobStatusFunction.derive(previous, observation, outcome, facts);
+        pass.writeIfChanged(next);
+
+        if (next.getJobId() != null) {
+            submitter.recorded(job.getMetadata().getUid());
         }
-        metrics.phase(job.getMetadata().getUid(), status.getPhase());
+        JobEvents.between(previous, next, observation, outcome, facts)
+                .forEach(e -> events.record(pass.resource(), e.reason(), e.message()));
+        countSubmission(outcome);
+        metrics.phase(job.getMetadata().getUid(), next.getPhase());
+        Duration delay = Schedule.next(next, outcome, job.getSpec(), settings.poll(), now);
         return delay == null ? UpdateControl.noUpdate() : UpdateControl.<LoraTrainingJob>noUpdate().rescheduleAfter(delay);
     }
 
@@ -78,99 +99,58 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         DeleteControl control = releaser.release(job);
         if (control.isRemoveFinalizer()) {
             metrics.forget(job.getMetadata().getUid());
+            submitter.recorded(job.getMetadata().getUid());
         }
         return control;
     }
 
-    private PlanInput planInput(LoraTrainingJob job, LoraTrainingJobStatus status, JobInputs inputs, Pass pass) {
+    private Outcome act(Decision decision, JobPass pass) {
+        if (decision instanceof Decision.Submit submit) {
+            return submitter.submit(pass, submit.retry());
+        }
+        if (decision instanceof Decision.Adopt adopt) {
+            return submitter.adopt(pass, adopt);
+        }
+        if (decision instanceof Decision.Send send) {
+            return controls.send(pass, send);
+        }
+        if (decision instanceof Decision.MarkUncertain) {
+            return new Outcome.MarkedUncertain();
+        }
+        if (decision instanceof Decision.Hold hold) {
+            return new Outcome.Held(hold.reason(), hold.message());
+        }
+        return new Outcome.Nothing();
+    }
+
+    private DecisionInput decisionInput(LoraTrainingJob job, LoraTrainingJobStatus seen, Observation observation,
+            JobInputs inputs, Instant now) {
         Map<String, String> annotations = job.getMetadata().getAnnotations();
-        String adopt = annotations == null ? null : blankToNull(annotations.get(LoraTrainingJob.ADOPT_JOB_ID));
-        String retry = annotations == null ? null : blankToNull(annotations.get(LoraTrainingJob.RETRY_SUBMISSION));
-        return new PlanInput(status, job.getSpec().suspendRequested(), adopt, retry, inputs.missing(),
-                inputs.configInvalid(), inputs.fingerprint(job.getSpec().getGpuType().name(),
-                        job.getSpec().gpuCountOrDefault()),
-                Conditions.isTrue(status.getConditions(), ConditionType.Synced.name()), pass.remoteWorkPending());
+        String attempt = seen.getSubmission() == null ? null : seen.getSubmission().getAttemptId();
+        return DecisionInput.of(job.getSpec(), seen, now).observation(observation)
+                .adoptJobId(annotation(annotations, LoraTrainingJob.ADOPT_JOB_ID))
+                .retryAttemptId(annotation(annotations, LoraTrainingJob.RETRY_SUBMISSION))
+                .credentialsProblem(inputs.credentials().problem()).inputsMissing(inputs.missing())
+                .configInvalid(inputs.configInvalid()).desiredConfig(inputs.config())
+                .inputFingerprint(inputs.fingerprint(job.getSpec().getGpuType().name(), job.getSpec().gpuCountOrDefault()))
+                .rememberedJobId(attempt == null ? null : submitter.answeredJobId(job.getMetadata().getUid(), attempt))
+                .build();
     }
 
-    private Duration act(Action action, Pass pass, Context<LoraTrainingJob> context) {
-        LoraTrainingJobStatus status = pass.status;
-        switch (action) {
-            case AWAIT_INPUT -> {
-                if (status.getPhase() == null) {
-                    status.setPhase(Phase.Pending);
-                }
-                return settings.poll().retryInterval();
-            }
-            case REJECT_CONFIG -> {
-                status.setPhase(Phase.Invalid);
-                status.setError(new JobError("InvalidConfig", String.join("; ", pass.inputs.configProblems())));
-                return null;
-            }
-            case MARK_UNCERTAIN, AWAIT_PERSON -> {
-                boolean newlyUncertain = action == Action.MARK_UNCERTAIN;
-                status.getSubmission().setState(dev.loraoperator.api.v1alpha1.SubmissionState.Uncertain);
-                status.setPhase(Phase.Unknown);
-                if (newlyUncertain) {
-                    status.setError(new JobError("SubmissionUncertain",
-                            "the operator stopped while submitting; the remote job may exist"));
-                    events.record(pass.job, EventReason.SubmissionUncertain, ConditionRules.uncertainMessage(status));
-                }
-                return null;
-            }
-            case ADOPT -> {
-                return follower.adopt(pass, context);
-            }
-            case SUBMIT -> {
-                return submit(pass, context);
-            }
-            case HOLD_SUSPENDED -> {
-                status.setPhase(Phase.Suspended);
-                return null;
-            }
-            case HOLD_REFUSED -> {
-                return null;
-            }
-            case IDLE -> {
-                follower.settle(pass);
-                return null;
-            }
-            case FOLLOW -> {
-                return follower.follow(pass, context);
-            }
+    private void countSubmission(Outcome outcome) {
+        if (outcome instanceof Outcome.Submitted) {
+            metrics.submission("succeeded");
+        } else if (outcome instanceof Outcome.SubmissionFailed failed) {
+            metrics.submission(switch (failed.failure().outcome()) {
+                case REFUSED -> "refused";
+                case NOT_PROCESSED -> "deferred";
+                case OUTCOME_UNKNOWN -> "uncertain";
+            });
         }
-        throw new IllegalStateException("unhandled action " + action);
     }
 
-    private Duration submit(Pass pass, Context<LoraTrainingJob> context) {
-        if (pass.status.getSubmission() != null
-                && pass.status.getSubmission().getState() == dev.loraoperator.api.v1alpha1.SubmissionState.Uncertain) {
-            events.record(pass.job, EventReason.RetryingSubmission, "retry-submission annotation names attempt "
-                    + pass.status.getSubmission().getAttemptId() + ": submitting once more");
-        }
-        pass.inputs.config().adjustments().forEach(note -> pass.event(EventReason.ConfigAdjusted, note));
-        Submitter.Outcome outcome = submitter.submit(pass.job, context, pass.status, pass.inputs.credentials().token(),
-                pass.inputs.config(), pass.inputs.fingerprint(pass.job.getSpec().getGpuType().name(),
-                        pass.job.getSpec().gpuCountOrDefault()), s -> pass.finish(), pass.now);
-        pass.job = outcome.job();
-        if (outcome.retryAfter() != null) {
-            return outcome.retryAfter();
-        }
-        return pass.status.getJobId() != null ? settings.poll().queuedInterval() : null;
-    }
-
-    /**
-     * ConfigMaps are not watched (caching every ConfigMap of the cluster would cost more than it saves), so a
-     * resource that reads its config from one is looked at again on the retry interval to see it change.
-     */
-    private Duration recheckConfigSource(LoraTrainingJob job, Duration delay) {
-        if (job.getSpec().getConfigFrom() == null) {
-            return delay;
-        }
-        Duration recheck = settings.poll().retryInterval();
-        return delay == null || delay.compareTo(recheck) > 0 ? recheck : delay;
-    }
-
-    private static String blankToNull(String value) {
+    private static String annotation(Map<String, String> annotations, String key) {
+        String value = annotations == null ? null : annotations.get(key);
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,5 +1,8 @@
 package dev.loraoperator.reconciler;
 
+import dev.loraoperator.api.v1alpha1.ControlAction;
+import dev.loraoperator.api.v1alpha1.ControlRecord;
+import dev.loraoperator.api.v1alpha1.ControlState;
 import dev.loraoperator.api.v1alpha1.DeletionPolicy;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJob;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
@@ -9,31 +12,35 @@ import dev.loraoperator.credentials.CredentialsResolver;
 import dev.loraoperator.events.EventReason;
 import dev.loraoperator.events.EventRecorder;
 import dev.loraoperator.status.RemoteStates;
+import dev.loraoperator.status.Times;
 import dev.loraoperator.trainer.RemoteJob;
 import dev.loraoperator.trainer.TrainerApi;
 import dev.loraoperator.trainer.TrainerException;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Decides what deleting a LoraTrainingJob does to its remote job: cancel it and wait for the API to confirm,
- * or release it at once when there is nothing to cancel or the user chose Orphan.
+ * What deleting a LoraTrainingJob does to its remote job: cancel it and wait until the API confirms it ended (or
+ * is gone), or release it at once when nothing can be running or the user chose Orphan.
  */
 @ApplicationScoped
 public class RemoteJobReleaser {
-    private static final Duration MIN_RETRY = Duration.ofSeconds(5);
+    private static final Duration MIN_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
     private final TrainerApi api;
     private final CredentialsResolver credentials;
     private final EventRecorder events;
+    private final Clock clock;
 
-    public RemoteJobReleaser(TrainerApi api, CredentialsResolver credentials, EventRecorder events) {
+    public RemoteJobReleaser(TrainerApi api, CredentialsResolver credentials, EventRecorder events, Clock clock) {
         this.api = api;
         this.credentials = credentials;
         this.events = events;
+        this.clock = clock;
     }
 
     public DeleteControl release(LoraTrainingJob job) {
@@ -43,7 +50,7 @@ public class RemoteJobReleaser {
             warnIfUncertain(job, status);
             return DeleteControl.defaultDelete();
         }
-        if (RemoteStates.of(status.getRemoteStatus()).isTerminal()) {
+        if (certainlyEnded(status)) {
             return DeleteControl.defaultDelete(); // nothing runs, nothing to pay for
         }
         if (job.getSpec().deletionPolicyOrDefault() == DeletionPolicy.Orphan) {
@@ -52,6 +59,17 @@ public class RemoteJobReleaser {
             return DeleteControl.defaultDelete();
         }
         return cancel(job, jobId);
+    }
+
+    /**
+     * Ended as recorded, and nothing sent since could have restarted it: a resume that was sent (or may have been)
+     * but not yet seen to take effect leaves a recorded STOPPED untrustworthy.
+     */
+    static boolean certainlyEnded(LoraTrainingJobStatus status) {
+        ControlRecord last = status.getLastControl();
+        boolean resumeUnseen = last != null && last.getAction() == ControlAction.Resume
+                && last.getState() != ControlState.Refused && last.getState() != ControlState.Done;
+        return RemoteStates.of(status.getRemoteStatus()).isTerminal() && !resumeUnseen;
     }
 
     private DeleteControl cancel(LoraTrainingJob job, String jobId) {
@@ -63,43 +81,42 @@ public class RemoteJobReleaser {
             // Read first: a job that ended meanwhile needs no cancel, and a vanished one cannot take one.
             RemoteJob current = api.status(creds.token(), jobId);
             if (RemoteStates.of(current.status()).isTerminal()) {
-                return released(job, jobId, "remote job " + jobId + " already ended (" + current.status() + ")");
+                return released(job, "remote job " + jobId + " already ended (" + current.status() + ")");
             }
             RemoteJob answer = api.cancel(creds.token(), jobId);
-            if (answer.status() != null && RemoteStates.of(answer.status()).isActive()) {
-                // Accepted but not yet confirmed: look again soon; the next pass reads before canceling again.
-                return DeleteControl.noFinalizerRemoval().rescheduleAfter(MIN_RETRY);
+            if (RemoteStates.of(answer.status()).isTerminal()) {
+                return released(job, "canceled remote job " + jobId + " (status " + answer.status() + ")");
             }
-            return released(job, jobId, "canceled remote job " + jobId
-                    + (answer.status() == null ? "" : " (status " + answer.status() + ")"));
+            // Accepted but not yet shown: look again soon; the next pass reads before canceling again.
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(MIN_RETRY);
         } catch (TrainerException e) {
-            if (e.isNotFound() || e.httpStatus() == 409) {
-                // Gone, already canceled or already finished: in each case nothing is left running.
-                return released(job, jobId, "remote job " + jobId + " needs no cancel: " + e.getMessage());
+            if (e.isNotFound()) {
+                return released(job, "remote job " + jobId + " no longer exists: " + e.getMessage());
             }
+            // A refusal (409 ...) for a job just read as active is not "done": read again and retry.
             return retryLater(job, jobId, e.getMessage());
         }
     }
 
-    private DeleteControl released(LoraTrainingJob job, String jobId, String message) {
+    private DeleteControl released(LoraTrainingJob job, String message) {
         events.record(job, EventReason.RemoteJobReleased, message);
         return DeleteControl.defaultDelete();
     }
 
     private DeleteControl retryLater(LoraTrainingJob job, String jobId, String why) {
-        Duration delay = backoff(job);
+        Duration delay = backoff(job, clock.instant());
         events.record(job, EventReason.CancelFailed, "could not cancel remote job " + jobId + ": " + why
                 + "; retrying in " + delay.toSeconds() + "s. To delete without canceling, set "
                 + "spec.deletionPolicy: Orphan (remote job " + jobId + " would keep running and costing money)");
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(delay);
     }
 
-    /** Backs off with the time since deletion began, so no counter has to be stored anywhere. */
-    static Duration backoff(LoraTrainingJob job) {
-        String deletedAt = job.getMetadata().getDeletionTimestamp();
-        Duration waited = deletedAt == null ? Duration.ZERO : Duration.between(Instant.parse(deletedAt), Instant.now());
-        Duration delay = waited.dividedBy(2);
-        return delay.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
+    /** Doubles with the time since deletion began (1, 2, 4 ... s), so no counter has to be stored anywhere. */
+    static Duration backoff(LoraTrainingJob job, Instant now) {
+        Instant deletedAt = Times.parse(job.getMetadata().getDeletionTimestamp());
+        Duration waited = deletedAt == null || now.isBefore(deletedAt) ? Duration.ZERO : Duration.between(deletedAt, now);
+        Duration delay = waited.plus(MIN_RETRY);
+        return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
     }
 
     private void warnIfUncertain(LoraTrainingJob job, LoraTrainingJobStatus status) {

@@ -1,14 +1,19 @@
 package dev.loraoperator.reconciler;
 
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
+import dev.loraoperator.api.v1alpha1.Submission;
+import dev.loraoperator.status.Observation;
+import dev.loraoperator.status.RemoteStates;
+import dev.loraoperator.status.SyncReasons;
 import dev.loraoperator.trainer.ApiToken;
 import dev.loraoperator.trainer.RemoteJob;
 import dev.loraoperator.trainer.RemoteResult;
 import dev.loraoperator.trainer.TrainerApi;
 import dev.loraoperator.trainer.TrainerException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
 
-/** Reads the remote job's status, and its artifacts when {@link ResultPolicy} says they may have changed. */
+/** Reads the remote job's status, and its artifacts only when they may have changed; at most two reads a pass. */
 @ApplicationScoped
 public class RemoteObserver {
     private final TrainerApi api;
@@ -17,22 +22,53 @@ public class RemoteObserver {
         this.api = api;
     }
 
-    public RemoteView observe(ApiToken token, LoraTrainingJobStatus recorded, ConfigFacts facts,
-            boolean lastSyncFailed) {
+    public Observation observe(ApiToken token, LoraTrainingJobStatus recorded) {
         RemoteJob job;
         try {
             job = api.status(token, recorded.getJobId());
         } catch (TrainerException e) {
-            return new RemoteView(null, null, e);
+            return Observation.failed(e);
         }
-        if (!ResultPolicy.shouldFetch(recorded, job, facts, lastSyncFailed)) {
-            return new RemoteView(job, null, null);
+        if (job.status() == null || !resultWorthReading(recorded, job)) {
+            return new Observation(job, null, null);
         }
         try {
-            RemoteResult result = api.result(token, recorded.getJobId());
-            return new RemoteView(job, result, null);
+            return new Observation(job, api.result(token, recorded.getJobId()), null);
         } catch (TrainerException e) {
-            return new RemoteView(job, null, e);
+            return new Observation(job, null, e);
         }
+    }
+
+    /**
+     * /result costs a request: read it when the job ends (or its end was last seen through a failed read), when a
+     * save point passed while running, and once for a job whose artifacts were never read outside the queue.
+     */
+    static boolean resultWorthReading(LoraTrainingJobStatus recorded, RemoteJob now) {
+        RemoteStates state = RemoteStates.of(now.status());
+        boolean changed = !Objects.equals(recorded.getRemoteStatus(), now.status());
+        if (SyncReasons.faulty(recorded)) {
+            return state != RemoteStates.IN_QUEUE; // the last try may have missed something
+        }
+        if (state.isTerminal()) {
+            return changed || recorded.getArtifacts() == null;
+        }
+        if (state != RemoteStates.RUNNING) {
+            return false; // queued or unknown: nothing new to see
+        }
+        if (recorded.getArtifacts() == null && !RemoteStates.of(recorded.getRemoteStatus()).isActive()) {
+            return true; // adopted or resumed: what exists already is unknown
+        }
+        if (now.progress() == null) {
+            return false;
+        }
+        long saveEvery = saveEvery(recorded.getSubmission());
+        long before = recorded.getProgress() == null || recorded.getProgress().getCurrentStep() == null ? 0
+                : recorded.getProgress().getCurrentStep();
+        return now.progress().currentStep() / saveEvery > before / saveEvery;
+    }
+
+    private static long saveEvery(Submission submission) {
+        Long value = submission == null ? null : submission.getSaveEvery();
+        return value == null || value <= 0 ? 1000 : value;
     }
 }

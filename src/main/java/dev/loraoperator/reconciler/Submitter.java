@@ -1,127 +1,71 @@
 package dev.loraoperator.reconciler;
 
-import dev.loraoperator.api.v1alpha1.JobError;
-import dev.loraoperator.api.v1alpha1.LoraTrainingJob;
-import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
-import dev.loraoperator.api.v1alpha1.Phase;
-import dev.loraoperator.api.v1alpha1.Submission;
-import dev.loraoperator.api.v1alpha1.SubmissionState;
+import dev.loraoperator.api.v1alpha1.LoraTrainingJobSpec;
 import dev.loraoperator.config.PreparedConfig;
-import dev.loraoperator.events.EventReason;
-import dev.loraoperator.events.EventRecorder;
-import dev.loraoperator.metrics.OperatorMetrics;
-import dev.loraoperator.trainer.ApiToken;
+import dev.loraoperator.status.Outcome;
 import dev.loraoperator.trainer.RemoteJob;
 import dev.loraoperator.trainer.TrainerApi;
 import dev.loraoperator.trainer.TrainerException;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The exactly-once submission protocol of design.md: record Pending before the POST, then record what the
- * answer proves. A POST whose outcome is unknown is never repeated by the operator.
+ * Where a job is submitted: the exactly-once protocol of design.md (record Pending before the POST, then what the
+ * answer proves), and adoption of a job submitted elsewhere. A POST whose outcome is unknown is never repeated.
  */
 @ApplicationScoped
 public class Submitter {
     private static final Logger LOG = Logger.getLogger(Submitter.class);
 
     private final TrainerApi api;
-    private final StatusWriter writer;
-    private final EventRecorder events;
-    private final OperatorMetrics metrics;
+    /** Job ids answered but perhaps not yet written, by resource uid: the status write after a POST may fail. */
+    private final Map<String, Answered> answered = new ConcurrentHashMap<>();
 
-    public Submitter(TrainerApi api, StatusWriter writer, EventRecorder events, OperatorMetrics metrics) {
+    public Submitter(TrainerApi api) {
         this.api = api;
-        this.writer = writer;
-        this.events = events;
-        this.metrics = metrics;
     }
 
-    /** What the submission left behind: the (re-read) resource, and when to come back if it was deferred. */
-    public record Outcome(LoraTrainingJob job, Duration retryAfter) {
+    private record Answered(String attemptId, String jobId) {
     }
 
-    /**
-     * @param finish fills in observedGeneration and conditions before each write, so every write is complete
-     */
-    public Outcome submit(LoraTrainingJob job, Context<LoraTrainingJob> context, LoraTrainingJobStatus status,
-            ApiToken token, PreparedConfig config, String fingerprint, UnaryOperator<LoraTrainingJobStatus> finish,
-            String now) {
+    Outcome submit(JobPass pass, boolean retry) {
+        LoraTrainingJobSpec spec = pass.spec();
+        PreparedConfig config = pass.inputs().config();
         String attemptId = UUID.randomUUID().toString().substring(0, 8);
-        Submission submission = new Submission(SubmissionState.Pending, attemptId, now, config.hash());
-        submission.setConfigName(config.name());
-        submission.setGpuType(job.getSpec().getGpuType());
-        submission.setGpuCount(job.getSpec().gpuCountOrDefault());
-        status.setSubmission(submission);
-        status.setLastControl(null);
-        status.setResumeCount(null);
-        status.setPhase(Phase.Pending);
-        // Optimistic locking: if anyone changed the resource since we read it, no POST happens this time.
-        LoraTrainingJob current = writer.writeIfCurrent(job, finish.apply(status), context);
-        String gpuType = job.getSpec().getGpuType().name();
-        int gpuCount = job.getSpec().gpuCountOrDefault();
+        var pending = new Outcome.SubmissionPending(attemptId, pass.now(), config, spec.getGpuType(),
+                spec.gpuCountOrDefault(), retry);
+        pass.saveBeforeCall(pending);
         try {
-            RemoteJob remote = api.submit(token, config.yaml(), gpuType, gpuCount);
-            return recordSuccess(current, context, status, remote, finish, now);
+            RemoteJob remote = api.submit(pass.inputs().credentials().token(), config.yaml(),
+                    spec.getGpuType().name(), spec.gpuCountOrDefault());
+            // Kept (and logged) before the status write: if that write fails, the next pass still knows the id.
+            answered.put(pass.resource().getMetadata().getUid(), new Answered(attemptId, remote.id()));
+            LOG.infof("%s/%s: submitted remote job %s (attempt %s)", pass.resource().getMetadata().getNamespace(),
+                    pass.resource().getMetadata().getName(), remote.id(), attemptId);
+            return new Outcome.Submitted(pending, remote);
         } catch (TrainerException e) {
-            return recordFailure(current, context, status, e, fingerprint, finish);
+            return new Outcome.SubmissionFailed(pending, e,
+                    pass.inputs().fingerprint(spec.getGpuType().name(), spec.gpuCountOrDefault()));
         }
     }
 
-    private Outcome recordSuccess(LoraTrainingJob job, Context<LoraTrainingJob> context,
-            LoraTrainingJobStatus status, RemoteJob remote, UnaryOperator<LoraTrainingJobStatus> finish, String now) {
-        // Logged before the write: if the write fails, the id is still findable for adoption.
-        LOG.infof("%s/%s: submitted remote job %s", job.getMetadata().getNamespace(), job.getMetadata().getName(),
-                remote.id());
-        status.setJobId(remote.id());
-        status.getSubmission().setState(SubmissionState.Succeeded);
-        status.setSubmittedAt(now);
-        status.setRemoteStatus(remote.status());
-        status.setPhase(Phase.Queued);
-        status.setError(null);
-        LoraTrainingJob written = writer.write(job, finish.apply(status), context);
-        metrics.submission("succeeded");
-        events.record(written, EventReason.Submitted, "submitted remote job " + remote.id() + " ("
-                + job.getSpec().getGpuType() + " x" + job.getSpec().gpuCountOrDefault() + ")");
-        return new Outcome(written, null);
+    Outcome adopt(JobPass pass, Decision.Adopt adopt) {
+        LoraTrainingJobSpec spec = pass.spec();
+        return new Outcome.Adopted(adopt.jobId(), pass.now(), pass.inputs().config(), spec.getGpuType(),
+                spec.gpuCountOrDefault(), adopt.how());
     }
 
-    private Outcome recordFailure(LoraTrainingJob job, Context<LoraTrainingJob> context,
-            LoraTrainingJobStatus status, TrainerException e, String fingerprint,
-            UnaryOperator<LoraTrainingJobStatus> finish) {
-        Submission submission = status.getSubmission();
-        switch (e.outcome()) {
-            case REFUSED -> {
-                submission.setState(SubmissionState.Failed);
-                submission.setInputFingerprint(fingerprint);
-                status.setPhase(Phase.Failed);
-                status.setError(new JobError(e.errorCode(), e.getMessage()));
-                metrics.submission("refused");
-                events.record(job, EventReason.SubmissionRefused, e.getMessage()
-                        + "; the operator retries only after the spec or the credentials Secret changes");
-            }
-            case NOT_PROCESSED -> {
-                // Nothing was created: forget the attempt, so the next reconcile simply submits.
-                status.setSubmission(null);
-                metrics.submission("deferred");
-                events.record(job, EventReason.SubmissionDeferred, e.getMessage() + "; will submit again");
-            }
-            case OUTCOME_UNKNOWN -> {
-                submission.setState(SubmissionState.Uncertain);
-                status.setPhase(Phase.Unknown);
-                status.setError(new JobError("SubmissionUncertain", e.getMessage()));
-                metrics.submission("uncertain");
-                events.record(job, EventReason.SubmissionUncertain, e.getMessage() + ". "
-                        + dev.loraoperator.status.ConditionRules.uncertainMessage(status));
-            }
-        }
-        LoraTrainingJob written = writer.write(job, finish.apply(status), context);
-        Duration retry = e.outcome() == dev.loraoperator.trainer.Outcome.NOT_PROCESSED
-                ? e.retryAfter().orElse(Duration.ofSeconds(10)) : null;
-        return new Outcome(written, retry);
+    /** The job id a submission of this attempt was answered with, if its status write was lost. */
+    String answeredJobId(String uid, String attemptId) {
+        Answered known = answered.get(uid);
+        return known != null && known.attemptId().equals(attemptId) ? known.jobId() : null;
+    }
+
+    /** Called once the status records a job id (or the resource is gone): the memory is no longer needed. */
+    void recorded(String uid) {
+        answered.remove(uid);
     }
 }

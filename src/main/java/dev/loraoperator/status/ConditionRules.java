@@ -56,9 +56,13 @@ public final class ConditionRules {
             return new Desired(type, false, "NotFailed", "phase is " + phase);
         }
         String message = status.getError() == null ? "the job failed" : status.getError().getMessage();
-        String reason = status.getError() != null && isReason(status.getError().getCode())
-                ? status.getError().getCode() : "JobFailed";
-        return new Desired(type, true, reason, message);
+        return new Desired(type, true, failedReason(status), message);
+    }
+
+    /** The error code when it is a CamelCase word (DeadlineExceeded, TRAINING_ERROR), else JobFailed. */
+    static String failedReason(LoraTrainingJobStatus status) {
+        return status.getError() != null && isReason(status.getError().getCode()) ? status.getError().getCode()
+                : "JobFailed";
     }
 
     /** Kubernetes condition reasons must be CamelCase identifiers; API codes such as 42251 are not. */

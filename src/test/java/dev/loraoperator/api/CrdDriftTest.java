@@ -46,7 +46,14 @@ class CrdDriftTest {
         JsonNode columns = CrdFiles.parsed().at("/spec/versions/0/additionalPrinterColumns");
         List<String> names = new ArrayList<>();
         columns.forEach(c -> names.add(c.get("name").asText()));
-        assertThat(names).containsExactly("Status", "GPU", "Progress", "Job ID", "Age");
+        assertThat(names).containsExactly("Status", "GPU", "Progress", "Job ID", "Reason", "Resumes", "Age");
+        List<String> wideOnly = new ArrayList<>();
+        columns.forEach(c -> {
+            if (c.path("priority").asInt() > 0) {
+                wideOnly.add(c.get("name").asText());
+            }
+        });
+        assertThat(wideOnly).as("columns only kubectl get -o wide shows").containsExactly("Reason", "Resumes");
         JsonNode version = CrdFiles.parsed().at("/spec/versions/0");
         assertThat(version.at("/subresources/status").isObject()).isTrue();
     }

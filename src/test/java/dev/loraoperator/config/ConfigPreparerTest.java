@@ -108,7 +108,7 @@ class ConfigPreparerTest {
     @Test
     void preparedConfigCopiesItsAdjustments() {
         List<String> adjustments = new java.util.ArrayList<>(List.of("a"));
-        PreparedConfig prepared = new PreparedConfig("n", "y", "h", adjustments);
+        PreparedConfig prepared = new PreparedConfig("n", "y", "h", adjustments, 1000, 1000);
         adjustments.add("b");
 
         assertThat(prepared.adjustments()).containsExactly("a");

@@ -107,6 +107,10 @@ abstract class OperatorTestSupport {
                 .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
     }
 
+    void awaitEvent(String name, String reason) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> eventReasons(name).contains(reason));
+    }
+
     List<String> eventReasons(String name) {
         return events(name).stream().map(Event::getReason).toList();
     }

@@ -86,6 +86,14 @@ class RemoteOutcomesTest extends OperatorTestSupport {
         assertThat(eventReasons("novel")).contains("UnknownRemoteStatus");
         int polls = calls(Operation.STATUS, jobId);
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> calls(Operation.STATUS, jobId) > polls);
+
+        // Deleting it still cancels: an unknown status counts as possibly active, and a refused cancel is not "done".
+        client.resources(LoraTrainingJob.class).inNamespace(namespace).withName("novel").delete();
+        awaitEvent("novel", "CancelFailed");
+        assertThat(get("novel")).isNotNull();
+        sim().job(jobId).setStatus("RUNNING");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> get("novel") == null);
+        assertThat(sim().job(jobId).snapshot().status()).isEqualTo("CANCELED");
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.UncheckedIOException;
 
 /** Builds LoraTrainingJobs for tests, with a small valid AI Toolkit config. */
-final class TestJobs {
+public final class TestJobs {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final String CONFIG = """
             job: extension
@@ -33,15 +33,15 @@ final class TestJobs {
     }
 
     /** Unique across tests, which share one simulator: resource name plus namespace. */
-    static String configName(String namespace, String name) {
+    public static String configName(String namespace, String name) {
         return (name + "_" + namespace).replace('-', '_');
     }
 
-    static JsonNode config(String name) {
+    public static JsonNode config(String name) {
         return yaml(CONFIG.formatted(name));
     }
 
-    static JsonNode yaml(String text) {
+    public static JsonNode yaml(String text) {
         try {
             return YAML.readTree(text);
         } catch (java.io.IOException e) {
@@ -49,7 +49,7 @@ final class TestJobs {
         }
     }
 
-    static LoraTrainingJob job(String namespace, String name) {
+    public static LoraTrainingJob job(String namespace, String name) {
         LoraTrainingJob job = new LoraTrainingJob();
         job.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name)
                 .withLabels(new java.util.HashMap<>(java.util.Map.of("test", "operator"))).build());

@@ -39,11 +39,11 @@ final class ApiCalls {
             // ... and re-reads the resource when that patch meets a conflict (409/422).
             watched("JOSDK ResourceOperations.conflictRetryingPatchPrimary", null, JOBS_GROUP, "loratrainingjobs",
                     "get"),
-            // StatusWriter re-reads the resource after a 409 on the status write, so what it learned is not lost.
-            watched("dev.loraoperator.reconciler.StatusWriter.write", "client.resources(LoraTrainingJob.class)",
+            // ResourceStatusStore re-reads the resource after a failed status write, so what it learned is not lost.
+            watched("dev.loraoperator.reconciler.ResourceStatusStore.latest", "client.resources(LoraTrainingJob.class)",
                     JOBS_GROUP, "loratrainingjobs", "get"),
-            // StatusWriter writes the status subresource with a PUT (optimistic locking before a submit).
-            watched("dev.loraoperator.reconciler.StatusWriter.write/writeIfCurrent",
+            // ResourceStatusStore writes the status subresource with a PUT (optimistic locking before a submit).
+            watched("dev.loraoperator.reconciler.ResourceStatusStore.write/writeIfCurrent",
                     "context.resourceOperations().updatePrimaryStatus", JOBS_GROUP, "loratrainingjobs/status",
                     "update"),
             // CredentialsResolver reads spec.credentialsSecretRef in the job's namespace ...

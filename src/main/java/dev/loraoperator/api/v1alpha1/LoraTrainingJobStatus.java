@@ -12,6 +12,9 @@ public class LoraTrainingJobStatus {
     @JsonPropertyDescription("Pending, Invalid, Suspended, Queued, Running, Interrupted, Succeeded, Failed, Canceled or Unknown.")
     private Phase phase;
 
+    @JsonPropertyDescription("Why the job waits, or why it failed, as one CamelCase word (kubectl get -o wide).")
+    private String reason;
+
     @JsonPropertyDescription("Id of the remote RunComfy training job.")
     private String jobId;
 
@@ -36,6 +39,13 @@ public class LoraTrainingJobStatus {
     @JsonPropertyDescription("When the remote job was submitted (RFC 3339).")
     private String submittedAt;
 
+    @JsonPropertyDescription("Seconds the remote job was active (queued or running) before activeSince, summed over "
+            + "resumes; what activeDeadlineSeconds is compared with.")
+    private Long activeSeconds;
+
+    @JsonPropertyDescription("Since when the remote job has been active without a break (RFC 3339); absent while it is not.")
+    private String activeSince;
+
     @JsonPropertyDescription("When the remote job started running (RFC 3339).")
     private String startedAt;
 
@@ -56,6 +66,12 @@ public class LoraTrainingJobStatus {
     public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
     public Phase getPhase() { return phase; }
     public void setPhase(Phase phase) { this.phase = phase; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public Long getActiveSeconds() { return activeSeconds; }
+    public void setActiveSeconds(Long activeSeconds) { this.activeSeconds = activeSeconds; }
+    public String getActiveSince() { return activeSince; }
+    public void setActiveSince(String activeSince) { this.activeSince = activeSince; }
     public String getJobId() { return jobId; }
     public void setJobId(String jobId) { this.jobId = jobId; }
     public String getRemoteStatus() { return remoteStatus; }

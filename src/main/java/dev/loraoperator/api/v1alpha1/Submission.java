@@ -24,6 +24,12 @@ public class Submission {
     @JsonPropertyDescription("config.name of the config the remote job runs; the API forbids changing it.")
     private String configName;
 
+    @JsonPropertyDescription("train.steps of the config the remote job runs: the total that progress is measured against.")
+    private Long totalSteps;
+
+    @JsonPropertyDescription("save.save_every of the config the remote job runs: how often a checkpoint appears.")
+    private Long saveEvery;
+
     @JsonPropertyDescription("GPU type the remote job was submitted or last resumed with.")
     private GpuType gpuType;
 
@@ -50,6 +56,10 @@ public class Submission {
     public void setConfigHash(String configHash) { this.configHash = configHash; }
     public String getConfigName() { return configName; }
     public void setConfigName(String configName) { this.configName = configName; }
+    public Long getTotalSteps() { return totalSteps; }
+    public void setTotalSteps(Long totalSteps) { this.totalSteps = totalSteps; }
+    public Long getSaveEvery() { return saveEvery; }
+    public void setSaveEvery(Long saveEvery) { this.saveEvery = saveEvery; }
     public GpuType getGpuType() { return gpuType; }
     public void setGpuType(GpuType gpuType) { this.gpuType = gpuType; }
     public Integer getGpuCount() { return gpuCount; }

@@ -1,0 +1,57 @@
+package dev.loraoperator.status;
+
+import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The one status function: the whole status of a LoraTrainingJob from the previous status, what this pass
+ * observed, what it did, the spec and the time. Pure: no I/O, no clock of its own.
+ */
+public final class JobStatusFunction {
+    /** lastSyncTime moves with every change, and at most this often otherwise, so idle polls write nothing. */
+    static final Duration SYNC_TIME_REFRESH = Duration.ofMinutes(5);
+
+    private JobStatusFunction() {
+    }
+
+    public static LoraTrainingJobStatus derive(LoraTrainingJobStatus previous, Observation observation,
+            Outcome outcome, JobFacts facts) {
+        LoraTrainingJobStatus before = previous == null ? new LoraTrainingJobStatus() : previous;
+        LoraTrainingJobStatus status = StatusCopy.of(before);
+        ObservationFold.apply(status, observation, facts.now());
+        OutcomeFold.apply(status, outcome);
+        Lifecycle.account(status, facts.now());
+        PhaseRule.apply(status, before, observation, facts);
+        Verdict synced = SyncRule.verdict(status, observation, outcome);
+        boolean over = Lifecycle.isOver(status, facts.spec(), facts.now());
+        status.setReason(ReasonRule.reason(status, facts, synced, over));
+        status.setObservedGeneration(facts.generation());
+        status.setConditions(Conditions.merge(before.getConditions(),
+                ConditionRules.desired(status, facts.accepted(), synced, over), facts.generation(),
+                Times.format(facts.now())));
+        status.setLastSyncTime(syncTime(before, status, observation, facts.now()));
+        return status;
+    }
+
+    private static String syncTime(LoraTrainingJobStatus before, LoraTrainingJobStatus status,
+            Observation observation, Instant now) {
+        String last = before.getLastSyncTime();
+        if (!observation.read() || observation.job().status() == null) {
+            return last;
+        }
+        Instant lastTime = Times.parse(last);
+        boolean stale = lastTime == null || !lastTime.plus(SYNC_TIME_REFRESH).isAfter(now);
+        return stale || changed(before, status) ? Times.format(now) : last;
+    }
+
+    private static boolean changed(LoraTrainingJobStatus before, LoraTrainingJobStatus after) {
+        LoraTrainingJobStatus a = StatusCopy.of(before);
+        LoraTrainingJobStatus b = StatusCopy.of(after);
+        for (LoraTrainingJobStatus s : new LoraTrainingJobStatus[] {a, b}) {
+            s.setLastSyncTime(null);
+            s.setConditions(null);
+        }
+        return !StatusCopy.same(a, b);
+    }
+}

@@ -1,0 +1,269 @@
+package dev.loraoperator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loraoperator.api.v1alpha1.AutoResume;
+import dev.loraoperator.api.v1alpha1.ControlState;
+import dev.loraoperator.api.v1alpha1.JobCondition;
+import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
+import dev.loraoperator.api.v1alpha1.Phase;
+import dev.loraoperator.api.v1alpha1.SubmissionState;
+import dev.loraoperator.simulator.Operation;
+import dev.loraoperator.status.Conditions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Named cases, each a few passes of the real reconciler against the simulator with a clock that is set. */
+@EnableKubernetesMockClient(crud = true)
+class ReconcilePassTest {
+    static KubernetesClient client;
+
+    private final List<ReconcileHarness> harnesses = new ArrayList<>();
+
+    private ReconcileHarness harness() {
+        return track(new ReconcileHarness(client));
+    }
+
+    private ReconcileHarness track(ReconcileHarness harness) {
+        harnesses.add(harness);
+        return harness;
+    }
+
+    @AfterEach
+    void close() {
+        harnesses.forEach(ReconcileHarness::close);
+    }
+
+    private static String condition(LoraTrainingJobStatus status, String type, java.util.function.Function<JobCondition, String> field) {
+        return Conditions.find(status.getConditions(), type).map(field).orElse(null);
+    }
+
+    /** Submits the job and starts it running at step {@code step}. */
+    private static String running(ReconcileHarness h, int step) {
+        ReconcileHarness.Pass submitted = h.pass();
+        assertThat(submitted.sent(Operation.SUBMIT)).isEqualTo(1);
+        String jobId = h.jobId();
+        h.sim.job(jobId).start().advanceTo(step);
+        assertThat(h.pass().status().getPhase()).isEqualTo(Phase.Running);
+        return jobId;
+    }
+
+    @Test
+    void aRunningJobPastItsDeadlineWhoseCancelKeepsFailingIsLookedAtAgainAfter1_2_4_8SecondsNeverSooner() {
+        ReconcileHarness h = harness().create("capped", j -> j.getSpec().setActiveDeadlineSeconds(60L));
+        String jobId = running(h, 100);
+        h.sim.faults().serverError(Operation.CANCEL, 50);
+        h.advance(Duration.ofSeconds(61));
+        List<Long> delays = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ReconcileHarness.Pass pass = h.pass();
+            assertThat(pass.sent(Operation.CANCEL)).as("one cancel per pass").isEqualTo(1);
+            delays.add(pass.rescheduleAfter().toSeconds());
+            h.advance(pass.rescheduleAfter());
+        }
+        assertThat(delays).containsExactly(1L, 2L, 4L, 8L);
+        assertThat(condition(h.status(), "Synced", JobCondition::getReason)).isEqualTo("CancelFailed");
+        assertThat(h.status().getPhase()).isEqualTo(Phase.Running);
+        h.sim.faults().clear();
+        h.pass();
+        assertThat(h.sim.job(jobId).snapshot().status()).isEqualTo("CANCELED");
+        assertThat(h.pass().status().getPhase()).isEqualTo(Phase.Failed);
+        assertThat(h.status().getError().getCode()).isEqualTo("DeadlineExceeded");
+    }
+
+    @Test
+    void anUnknownRemoteStatusStillGetsTheSuspendCancelAndARefusalIsNotTakenAsDone() {
+        ReconcileHarness h = harness().create("novel", j -> { });
+        String jobId = running(h, 100);
+        h.sim.job(jobId).setStatus("WARMING_UP");
+        assertThat(h.pass().status().getRemoteStatus()).isEqualTo("WARMING_UP");
+        h.editSpec(j -> j.getSpec().setSuspend(true));
+        ReconcileHarness.Pass pass = h.pass();
+        assertThat(pass.sent(Operation.CANCEL)).isEqualTo(1);
+        // The simulator refuses to cancel in a state it does not know: reported, and tried again later.
+        assertThat(condition(pass.status(), "Synced", JobCondition::getReason)).isEqualTo("CancelRefused");
+        assertThat(pass.status().getPhase()).isEqualTo(Phase.Running);
+        h.sim.job(jobId).setStatus("RUNNING");
+        h.advance(pass.rescheduleAfter());
+        assertThat(h.pass().sent(Operation.CANCEL)).isEqualTo(1);
+        assertThat(h.pass().status().getPhase()).isEqualTo(Phase.Suspended);
+    }
+
+    @Test
+    void theDeadlineCancelsAJobInAnUnknownState() {
+        ReconcileHarness h = harness().create("odd", j -> j.getSpec().setActiveDeadlineSeconds(30L));
+        String jobId = running(h, 100);
+        h.sim.job(jobId).setStatus("WARMING_UP");
+        h.advance(Duration.ofSeconds(31));
+        assertThat(h.pass().sent(Operation.CANCEL)).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusAnswerWithoutAStatusKeepsTheLastKnownStateAndTheSuspendStillCancels() {
+        AnswersWithoutStatus[] api = new AnswersWithoutStatus[1];
+        ReconcileHarness h = track(new ReconcileHarness(client, real -> api[0] = new AnswersWithoutStatus(real)))
+                .create("mute", j -> { });
+        String jobId = running(h, 100);
+        api[0].statusReadsToo(true);
+        ReconcileHarness.Pass pass = h.pass();
+        assertThat(pass.status().getRemoteStatus()).isEqualTo("RUNNING");
+        assertThat(condition(pass.status(), "Synced", JobCondition::getReason)).isEqualTo("IncompleteAnswer");
+        h.editSpec(j -> j.getSpec().setSuspend(true));
+        assertThat(h.pass().sent(Operation.CANCEL)).isEqualTo(1);
+        assertThat(h.sim.job(jobId).snapshot().status()).isEqualTo("CANCELED");
+    }
+
+    @Test
+    void aCancelAnsweredWithoutAStatusIsSentOnceAndConfirmedByTheNextRead() {
+        ReconcileHarness h = track(new ReconcileHarness(client, AnswersWithoutStatus::new)).create("quiet", j -> { });
+        String jobId = running(h, 100);
+        h.editSpec(j -> j.getSpec().setSuspend(true));
+        ReconcileHarness.Pass cancel = h.pass();
+        assertThat(cancel.sent(Operation.CANCEL)).isEqualTo(1);
+        assertThat(cancel.status().getLastControl().getState()).isEqualTo(ControlState.Sent);
+        assertThat(cancel.rescheduleAfter()).isLessThan(Duration.ofSeconds(1));
+        ReconcileHarness.Pass confirm = h.pass();
+        assertThat(confirm.sent(Operation.CANCEL)).isZero();
+        assertThat(confirm.status().getLastControl().getState()).isEqualTo(ControlState.Done);
+        assertThat(confirm.status().getPhase()).isEqualTo(Phase.Suspended);
+
+        h.editSpec(j -> j.getSpec().setSuspend(false));
+        ReconcileHarness.Pass resume = h.pass();
+        assertThat(resume.sent(Operation.RESUME)).isEqualTo(1);
+        assertThat(h.pass().sent(Operation.RESUME)).isZero();
+        assertThat(h.status().getPhase()).isEqualTo(Phase.Queued);
+        assertThat(h.sim.count(Operation.RESUME, jobId)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingRightAfterAResumeReadsTheJobAndCancelsIt() {
+        ReconcileHarness h = track(new ReconcileHarness(client, AnswersWithoutStatus::new))
+                .create("resumed", j -> j.getSpec().setAutoResume(new AutoResume(1)));
+        String jobId = running(h, 300);
+        h.sim.job(jobId).stopEarly();
+        ReconcileHarness.Pass resume = h.pass();
+        assertThat(resume.sent(Operation.RESUME)).isEqualTo(1);
+        assertThat(resume.status().getRemoteStatus()).isEqualTo("STOPPED"); // not yet seen to take effect
+        h.delete();
+        assertThat(h.sim.count(Operation.CANCEL, jobId)).isEqualTo(1);
+        assertThat(h.sim.job(jobId).snapshot().status()).isEqualTo("CANCELED");
+    }
+
+    @Test
+    void timeSpentSuspendedDoesNotCountTowardsTheDeadline() {
+        ReconcileHarness h = harness().create("paused", j -> j.getSpec().setActiveDeadlineSeconds(100L));
+        running(h, 100);
+        h.advance(Duration.ofSeconds(50));
+        h.pass();
+        h.editSpec(j -> j.getSpec().setSuspend(true));
+        h.pass();
+        assertThat(h.pass().status().getPhase()).isEqualTo(Phase.Suspended);
+        h.advance(Duration.ofHours(3));
+        h.editSpec(j -> j.getSpec().setSuspend(false));
+        assertThat(h.pass().sent(Operation.RESUME)).isEqualTo(1);
+        assertThat(h.status().getActiveSeconds()).isEqualTo(50L);
+        h.advance(Duration.ofSeconds(49));
+        assertThat(h.pass().sent(Operation.CANCEL)).isZero();
+        h.advance(Duration.ofSeconds(2));
+        assertThat(h.pass().sent(Operation.CANCEL)).isEqualTo(1);
+        assertThat(h.pass().status().getPhase()).isEqualTo(Phase.Failed);
+    }
+
+    @Test
+    void unsuspendingPastTheDeadlineFailsTheJobWithAnEventInsteadOfStayingSuspended() {
+        ReconcileHarness h = harness().create("late", j -> j.getSpec().setActiveDeadlineSeconds(100L));
+        running(h, 100);
+        h.advance(Duration.ofSeconds(50));
+        h.editSpec(j -> j.getSpec().setSuspend(true));
+        h.pass();
+        h.pass();
+        h.editSpec(j -> {
+            j.getSpec().setActiveDeadlineSeconds(30L);
+            j.getSpec().setSuspend(false);
+        });
+        ReconcileHarness.Pass pass = h.pass();
+        assertThat(pass.sent(Operation.RESUME)).isZero();
+        assertThat(pass.status().getPhase()).isEqualTo(Phase.Failed);
+        assertThat(pass.status().getError().getCode()).isEqualTo("DeadlineExceeded");
+        assertThat(condition(pass.status(), "Finished", JobCondition::getStatus)).isEqualTo("True");
+        assertThat(h.eventReasons()).contains("DeadlineExceeded");
+    }
+
+    @Test
+    void anInvalidJobIsFinishedSoKubectlWaitDoesNotHang() {
+        ReconcileHarness h = harness().create("bad", j -> ((ObjectNode) j.getSpec().getConfig()).remove("job"));
+        ReconcileHarness.Pass pass = h.pass();
+        assertThat(pass.status().getPhase()).isEqualTo(Phase.Invalid);
+        assertThat(condition(pass.status(), "Finished", JobCondition::getStatus)).isEqualTo("True");
+        assertThat(pass.status().getReason()).isEqualTo("InvalidConfig");
+        assertThat(pass.requests()).isEmpty();
+    }
+
+    @Test
+    void anInterruptedJobWithNoResumeLeftOrPastItsDeadlineIsFinished() {
+        ReconcileHarness none = harness().create("once", j -> { });
+        String jobId = running(none, 300);
+        none.sim.job(jobId).stopEarly();
+        ReconcileHarness.Pass pass = none.pass();
+        assertThat(pass.status().getPhase()).isEqualTo(Phase.Interrupted);
+        assertThat(condition(pass.status(), "Finished", JobCondition::getStatus)).isEqualTo("True");
+        assertThat(pass.status().getReason()).isEqualTo("NoResumeLeft");
+
+        ReconcileHarness late = harness().create("late", j -> {
+            j.getSpec().setAutoResume(new AutoResume(3));
+            j.getSpec().setActiveDeadlineSeconds(60L);
+        });
+        String lateId = running(late, 300);
+        late.advance(Duration.ofSeconds(30));
+        late.pass();
+        late.sim.job(lateId).stopEarly();
+        late.advance(Duration.ofSeconds(31)); // the stop is seen after the deadline: never resumed
+        ReconcileHarness.Pass seen = late.pass();
+        assertThat(seen.sent(Operation.RESUME)).isZero();
+        assertThat(seen.status().getPhase()).isEqualTo(Phase.Interrupted);
+        assertThat(condition(seen.status(), "Finished", JobCondition::getStatus)).isEqualTo("True");
+    }
+
+    @Test
+    void progressIsMeasuredAgainstTheSubmittedConfigWhileAnEditWaits() {
+        ReconcileHarness h = harness().create("tuned", j -> { });
+        String jobId = running(h, 100);
+        h.editSpec(j -> {
+            ObjectNode process = (ObjectNode) j.getSpec().getConfig().path("config").path("process").get(0);
+            ((ObjectNode) process.path("train")).put("steps", 4000);
+            ((ObjectNode) process.path("save")).put("save_every", 2000);
+        });
+        h.sim.job(jobId).advanceTo(500);
+        ReconcileHarness.Pass pass = h.pass();
+        assertThat(condition(pass.status(), "Synced", JobCondition::getReason)).isEqualTo("ActiveJob");
+        // save_every 250 as submitted: step 500 passed two save points, so the checkpoints were read.
+        assertThat(pass.sent(Operation.RESULT)).isEqualTo(1);
+        assertThat(pass.status().getArtifacts().getCheckpoints()).hasSize(2);
+        assertThat(pass.status().getProgress().getTotalSteps()).isEqualTo(1000L);
+    }
+
+    @Test
+    void aJobIdAnsweredButNotWrittenIsRecoveredNotMadeUncertain() {
+        ReconcileHarness h = harness().create("kept", j -> { });
+        // The POST succeeds; the status write after it fails (API server trouble): the pass fails.
+        h.store().failAfterNextWrite(500);
+        try {
+            h.pass();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException expected) {
+            // JOSDK would retry the reconcile
+        }
+        assertThat(h.status().getSubmission().getState()).isEqualTo(SubmissionState.Pending);
+        assertThat(h.sim.count(Operation.SUBMIT)).isEqualTo(1);
+        ReconcileHarness.Pass retry = h.pass();
+        assertThat(retry.sent(Operation.SUBMIT)).isZero();
+        assertThat(retry.status().getJobId()).isEqualTo(h.sim.jobs().get(0).id());
+        assertThat(retry.status().getSubmission().getState()).isEqualTo(SubmissionState.Succeeded);
+        assertThat(retry.status().getPhase()).isNotEqualTo(Phase.Unknown);
+    }
+}
