@@ -45,10 +45,11 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
     private final OperatorSettings settings;
     private final KubernetesClient client;
     private final Clock clock;
+    private final PassCounter passes;
 
     public LoraTrainingJobReconciler(InputReader inputReader, RemoteObserver observer, Submitter submitter,
             ControlSender controls, RemoteJobReleaser releaser, EventRecorder events, OperatorMetrics metrics,
-            OperatorSettings settings, KubernetesClient client, Clock clock) {
+            OperatorSettings settings, KubernetesClient client, Clock clock, PassCounter passes) {
         this.inputReader = inputReader;
         this.observer = observer;
         this.submitter = submitter;
@@ -59,6 +60,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         this.settings = settings;
         this.client = client;
         this.clock = clock;
+        this.passes = passes;
     }
 
     @Override
@@ -91,6 +93,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         countSubmission(outcome);
         metrics.phase(job.getMetadata().getUid(), next.getPhase());
         Duration delay = Schedule.next(next, outcome, job.getSpec(), settings.poll(), now);
+        passes.completed(job.getMetadata().getUid());
         return delay == null ? UpdateControl.noUpdate() : UpdateControl.<LoraTrainingJob>noUpdate().rescheduleAfter(delay);
     }
 
@@ -100,6 +103,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         if (control.isRemoveFinalizer()) {
             metrics.forget(job.getMetadata().getUid());
             submitter.recorded(job.getMetadata().getUid());
+            passes.forget(job.getMetadata().getUid());
         }
         return control;
     }

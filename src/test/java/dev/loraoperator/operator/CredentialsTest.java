@@ -71,6 +71,7 @@ class CredentialsTest extends OperatorTestSupport {
         assertThat(condition(waiting, "Accepted", JobCondition::getReason)).isEqualTo("MissingCredentials");
         assertThat(condition(waiting, "Accepted", JobCondition::getMessage)).contains("team-token").contains("api-token");
         assertThat(waiting.getStatus().getPhase()).isEqualTo(Phase.Pending);
+        afterTwoMorePasses("patient");
         assertThat(eventReasons("patient")).containsOnlyOnce("MissingCredentials");
         assertThat(remoteJobsNamed(configName("patient"))).isEmpty();
 
@@ -100,7 +101,7 @@ class CredentialsTest extends OperatorTestSupport {
         assertThat(failed.getStatus().getSubmission().getState().name()).isEqualTo("Failed");
         assertThat(failed.getStatus().getError().getMessage()).contains("401");
         long submits = sim().requests().stream().filter(r -> !r.authorizationMatched()).count();
-        Thread.sleep(1500);
+        afterTwoMorePasses("rejected");
         assertThat(sim().requests().stream().filter(r -> !r.authorizationMatched()).count()).isEqualTo(submits);
     }
 

@@ -59,9 +59,8 @@ class HappyPathTest extends OperatorTestSupport {
         String jobId = awaitJobId("settled");
         sim().job(jobId).start().complete();
         awaitPhase("settled", Phase.Succeeded);
-        Thread.sleep(500);
         int polls = calls(Operation.STATUS, jobId);
-        Thread.sleep(1500);
+        afterTwoMorePasses("settled");
         assertThat(calls(Operation.STATUS, jobId)).isEqualTo(polls);
     }
 }

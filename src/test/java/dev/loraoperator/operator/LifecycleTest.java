@@ -32,12 +32,8 @@ class LifecycleTest extends OperatorTestSupport {
     }
 
     /** Reconciles the same state several times over: nothing may be sent again. */
-    private void repeat(String name) throws InterruptedException {
-        for (int i = 0; i < 5; i++) {
-            poke(name);
-            Thread.sleep(150);
-        }
-        Thread.sleep(500);
+    private void repeat(String name) {
+        afterTwoMorePasses(name);
     }
 
     @Test
@@ -90,14 +86,19 @@ class LifecycleTest extends OperatorTestSupport {
         // The cancel is processed at once but answered late; meanwhile the API server is told to answer the
         // operator's next status write (the one recording the cancel) with 409 Conflict, as a real one does when
         // the resource changed in between. The answer must still be recorded, and no second cancel sent.
-        sim().faults().hang(Operation.CANCEL, 1, java.time.Duration.ofMillis(800));
+        sim().faults().hang(Operation.CANCEL, 1, java.time.Duration.ofSeconds(1));
         spec("contested", j -> j.getSpec().setSuspend(true));
         await().atMost(WAIT).until(() -> calls(Operation.CANCEL, jobId) == 1);
+        // Armed while the cancel's answer is still on its way: it meets the write that records the answer.
+        java.util.concurrent.atomic.AtomicBoolean conflicted = new java.util.concurrent.atomic.AtomicBoolean();
         server.expect().put().withPath("/apis/training.lora-operator.dev/v1alpha1/namespaces/" + namespace
-                + "/loratrainingjobs/contested/status").andReturn(409, new io.fabric8.kubernetes.api.model.StatusBuilder()
-                        .withCode(409).withReason("Conflict").withMessage("the object has been modified").build())
-                .once();
+                + "/loratrainingjobs/contested/status").andReply(409, request -> {
+                    conflicted.set(true);
+                    return new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(409).withReason("Conflict")
+                            .withMessage("the object has been modified").build();
+                }).once();
         awaitPhase("contested", Phase.Suspended);
+        assertThat(conflicted).as("the status write after the cancel met the 409").isTrue();
         repeat("contested");
         assertThat(calls(Operation.CANCEL, jobId)).isEqualTo(1);
         assertThat(get("contested").getStatus().getLastControl().getState().name()).isEqualTo("Done");

@@ -25,9 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class OperatorTestSupport {
     static final String OPERATOR_NAMESPACE = "operator-ns";
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** lora-operator.poll.retry-interval in src/test/resources/application.properties, plus a margin. */
+    static final Duration RETRY_INTERVAL = Duration.ofMillis(600);
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    dev.loraoperator.reconciler.PassCounter passes;
 
     String namespace;
 
@@ -105,6 +110,24 @@ abstract class OperatorTestSupport {
     List<Event> events(String name) {
         return client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
+    }
+
+    /**
+     * Proof that the operator looked at the resource again, twice, after the state the test reached: each look is
+     * caused by a label change (so resources that wait for nothing are reconciled too) and counted when the pass
+     * completes. Only after this may a test assert that nothing happened.
+     */
+    void afterTwoMorePasses(String name) {
+        String uid = get(name).getMetadata().getUid();
+        long start = System.nanoTime();
+        int looks = 0;
+        // Two looks at least, and past the test retry interval (500 ms), so a retry would have happened too.
+        while (looks < 2 || Duration.ofNanos(System.nanoTime() - start).compareTo(RETRY_INTERVAL) < 0) {
+            long before = passes.passes(uid);
+            poke(name);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> passes.passes(uid) > before);
+            looks++;
+        }
     }
 
     void awaitEvent(String name, String reason) {

@@ -116,7 +116,9 @@ class RemoteOutcomesTest extends OperatorTestSupport {
         String jobId = awaitJobId("quiet");
         sim().job(jobId).start().advanceTo(100);
         awaitJob("quiet", j -> j.getStatus().getPhase() == Phase.Running);
-        Thread.sleep(Duration.ofSeconds(1).toMillis()); // polls of an unchanged job
+        int first = calls(Operation.STATUS, jobId);
+        // polls of an unchanged job (the first ones may still record progress)
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> calls(Operation.STATUS, jobId) >= first + 2);
         String before = get("quiet").getMetadata().getResourceVersion();
         int polls = calls(Operation.STATUS, jobId);
         poke("quiet");

@@ -57,9 +57,7 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         assertThat(condition(unknown, "Submitted", JobCondition::getMessage))
                 .contains("adopt-job-id").contains(unknown.getStatus().getSubmission().getAttemptId());
         assertThat(eventReasons("timeout")).contains("SubmissionUncertain");
-        Thread.sleep(3000);
-        poke("timeout");
-        Thread.sleep(1000);
+        afterTwoMorePasses("timeout");
         assertThat(submissionsOf("timeout")).isEqualTo(1);
         assertThat(remoteJobsNamed(configName("timeout"))).hasSize(1); // it did exist: adopt it
         String remoteId = remoteJobsNamed(configName("timeout")).get(0).id();
@@ -79,12 +77,11 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         LoraTrainingJob unknown = awaitPhase("fivexx", Phase.Unknown);
         String attempt = unknown.getStatus().getSubmission().getAttemptId();
         annotate("fivexx", LoraTrainingJob.RETRY_SUBMISSION, "not-the-attempt");
-        Thread.sleep(1000);
+        afterTwoMorePasses("fivexx");
         assertThat(submissionsOf("fivexx")).isEqualTo(1);
         annotate("fivexx", LoraTrainingJob.RETRY_SUBMISSION, attempt);
         awaitJobId("fivexx");
-        poke("fivexx");
-        Thread.sleep(1000);
+        afterTwoMorePasses("fivexx");
         assertThat(submissionsOf("fivexx")).isEqualTo(2);
         assertThat(eventReasons("fivexx")).contains("RetryingSubmission", "Submitted");
     }
@@ -107,7 +104,7 @@ class SubmissionSafetyTest extends OperatorTestSupport {
             j.getSpec().setSuspend(false);
             return j;
         });
-        Thread.sleep(1500);
+        afterTwoMorePasses("crashed");
         assertThat(submissionsOf("crashed")).isZero();
         assertThat(get("crashed").getStatus().getPhase()).isEqualTo(Phase.Unknown);
         annotate("crashed", LoraTrainingJob.RETRY_SUBMISSION, "a1b2c3d4");
@@ -123,8 +120,7 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         assertThat(failed.getStatus().getError().getCode()).isEqualTo("40251");
         assertThat(failed.getStatus().getError().getMessage()).contains("insufficient funds");
         assertThat(eventReasons("broke")).contains("SubmissionRefused");
-        poke("broke");
-        Thread.sleep(1000);
+        afterTwoMorePasses("broke");
         assertThat(submissionsOf("broke")).isEqualTo(1);
         edit("broke", j -> {
             j.getSpec().setGpuType(dev.loraoperator.api.v1alpha1.GpuType.HOPPER_141);
@@ -135,20 +131,37 @@ class SubmissionSafetyTest extends OperatorTestSupport {
     }
 
     @Test
-    void adoptingAJobSubmittedElsewhereFollowsIt() {
+    void adoptingAJobSubmittedElsewhereFollowsIt() throws Exception {
         LoraTrainingJob job = TestJobs.job(namespace, "adoptee");
         job.getSpec().setSuspend(true);
         create(job);
         awaitPhase("adoptee", Phase.Suspended);
-        // A job someone started with the RunComfy CLI, under the same config name.
+        // A job someone started with the RunComfy CLI, under the same config name: a real POST to the API.
+        String remoteId = submitElsewhere(TestJobs.CONFIG.formatted(configName("adoptee")));
+        sim().job(remoteId).start().advanceTo(250);
         edit("adoptee", j -> {
             j.getSpec().setSuspend(false);
-            j.getMetadata().setAnnotations(new HashMap<>(java.util.Map.of(LoraTrainingJob.ADOPT_JOB_ID, "placeholder")));
+            j.getMetadata().setAnnotations(new HashMap<>(java.util.Map.of(LoraTrainingJob.ADOPT_JOB_ID, remoteId)));
             return j;
         });
-        LoraTrainingJob lost = awaitJob("adoptee", j -> "placeholder".equals(j.getStatus().getJobId()));
-        assertThat(lost.getStatus().getJobId()).isEqualTo("placeholder");
-        assertThat(submissionsOf("adoptee")).isZero();
-        awaitJob("adoptee", j -> "RemoteJobNotFound".equals(condition(j, "Synced", JobCondition::getReason)));
+        LoraTrainingJob adopted = awaitJob("adoptee", j -> j.getStatus().getPhase() == Phase.Running
+                && j.getStatus().getArtifacts() != null && !j.getStatus().getArtifacts().getCheckpoints().isEmpty());
+        assertThat(adopted.getStatus().getJobId()).isEqualTo(remoteId);
+        assertThat(eventReasons("adoptee")).contains("Adopted");
+        sim().job(remoteId).complete();
+        awaitPhase("adoptee", Phase.Succeeded);
+        assertThat(submissionsOf("adoptee")).isEqualTo(1); // the one made elsewhere; the operator made none
+    }
+
+    private static String submitElsewhere(String yaml) throws Exception {
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("config_file_format", "yaml").put("config_file", yaml).put("gpu_type", "ADA_80_PLUS").toString();
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(sim().baseUrl() + "/prod/v1/trainers/ai-toolkit/jobs"))
+                .header("Authorization", "Bearer " + SimulatorResource.TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode() / 100).isEqualTo(2);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("id").asText();
     }
 }

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 /** Builds LoraTrainingJobs for tests, with a small valid AI Toolkit config. */
 public final class TestJobs {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    static final String CONFIG = """
+    public static final String CONFIG = """
             job: extension
             config:
               name: %s

@@ -3,7 +3,10 @@ package dev.loraoperator.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +34,16 @@ class LeaderElectionProducerTest {
         assertThat(config.isExitOnStopLeading()).isFalse();
         config.getLeaderCallbacks().orElseThrow().onStopLeading();
         assertThat(stops).hasValue(1);
-        assertThat(LeaderElectionProducer.shuttingDown()).isFalse();
+    }
+
+    @Test
+    void shuttingDownIsTrueOnlyOnceTheJvmHasBegunToStop() throws Exception {
+        // A test JVM never shuts down while tests run, so ask a JVM of its own, from its shutdown hook.
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ShutdownProbe.class.getName()).redirectErrorStream(true).start();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines())
+                .containsExactly("running: false", "shutting down: true");
     }
 
     @Test
