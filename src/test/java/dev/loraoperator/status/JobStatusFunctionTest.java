@@ -1,0 +1,246 @@
+package dev.loraoperator.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loraoperator.api.v1alpha1.AutoResume;
+import dev.loraoperator.api.v1alpha1.ControlAction;
+import dev.loraoperator.api.v1alpha1.ControlCause;
+import dev.loraoperator.api.v1alpha1.ControlState;
+import dev.loraoperator.api.v1alpha1.GpuType;
+import dev.loraoperator.api.v1alpha1.JobCondition;
+import dev.loraoperator.api.v1alpha1.LoraTrainingJobSpec;
+import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
+import dev.loraoperator.api.v1alpha1.Phase;
+import dev.loraoperator.api.v1alpha1.SubmissionState;
+import dev.loraoperator.config.PreparedConfig;
+import dev.loraoperator.trainer.Operation;
+import dev.loraoperator.trainer.RemoteJob;
+import dev.loraoperator.trainer.RemoteProgress;
+import dev.loraoperator.trainer.RemoteResult;
+import dev.loraoperator.trainer.TrainerException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The whole status from (previous status, observation, outcome, spec, now), without a cluster. */
+class JobStatusFunctionTest {
+    static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+    static final PreparedConfig CONFIG = new PreparedConfig("flux_v1", "yaml", "h1", List.of(), 1000, 250);
+    static final Verdict OK = Verdict.yes("Valid", "usable");
+
+    static LoraTrainingJobSpec spec() {
+        LoraTrainingJobSpec spec = new LoraTrainingJobSpec();
+        spec.setGpuType(GpuType.ADA_80_PLUS);
+        return spec;
+    }
+
+    static JobFacts facts(LoraTrainingJobSpec spec, Instant now) {
+        return new JobFacts(spec, 3, OK, false, now);
+    }
+
+    static Outcome.SubmissionPending pending(Instant at) {
+        return new Outcome.SubmissionPending("a1", at, CONFIG, GpuType.ADA_80_PLUS, 1, false);
+    }
+
+    static RemoteJob remote(String status, Long step) {
+        return new RemoteJob("job-1", "flux_v1", status, step == null ? null : new RemoteProgress(step, 1000, null),
+                null, null, null, null);
+    }
+
+    static LoraTrainingJobStatus submittedAt(Instant at) {
+        return JobStatusFunction.derive(null, Observation.NONE,
+                new Outcome.Submitted(pending(at), remote("IN_QUEUE", null)), facts(spec(), at));
+    }
+
+    static String condition(LoraTrainingJobStatus status, ConditionType type) {
+        return Conditions.find(status.getConditions(), type.name()).map(JobCondition::getStatus).orElse(null);
+    }
+
+    static String reason(LoraTrainingJobStatus status, ConditionType type) {
+        return Conditions.find(status.getConditions(), type.name()).map(JobCondition::getReason).orElse(null);
+    }
+
+    @Test
+    void aSubmissionRecordsTheJobIdTheConfigFactsAndStartsCountingActiveTime() {
+        LoraTrainingJobStatus status = submittedAt(T0);
+        assertThat(status.getJobId()).isEqualTo("job-1");
+        assertThat(status.getPhase()).isEqualTo(Phase.Queued);
+        assertThat(status.getSubmission().getState()).isEqualTo(SubmissionState.Succeeded);
+        assertThat(status.getSubmission().getTotalSteps()).isEqualTo(1000L);
+        assertThat(status.getSubmission().getSaveEvery()).isEqualTo(250L);
+        assertThat(status.getActiveSince()).isEqualTo("2026-06-01T10:00:00Z");
+        assertThat(status.getObservedGeneration()).isEqualTo(3L);
+        assertThat(condition(status, ConditionType.Submitted)).isEqualTo("True");
+        assertThat(condition(status, ConditionType.Finished)).isEqualTo("False");
+    }
+
+    @Test
+    void aPendingRecordIsPhasePendingAndAnUnknownOutcomeIsPhaseUnknown() {
+        LoraTrainingJobStatus pending = JobStatusFunction.derive(null, Observation.NONE, pending(T0), facts(spec(), T0));
+        assertThat(pending.getPhase()).isEqualTo(Phase.Pending);
+        assertThat(pending.getReason()).isEqualTo("Submitting");
+        LoraTrainingJobStatus unknown = JobStatusFunction.derive(null, Observation.NONE,
+                new Outcome.SubmissionFailed(pending(T0), new TrainerException(Operation.SUBMIT,
+                        dev.loraoperator.trainer.Outcome.OUTCOME_UNKNOWN, 0, null, "timeout", null), "f"),
+                facts(spec(), T0));
+        assertThat(unknown.getPhase()).isEqualTo(Phase.Unknown);
+        assertThat(unknown.getSubmission().getState()).isEqualTo(SubmissionState.Uncertain);
+        assertThat(reason(unknown, ConditionType.Submitted)).isEqualTo("SubmissionUncertain");
+        assertThat(condition(unknown, ConditionType.Finished)).isEqualTo("False");
+    }
+
+    @Test
+    void aSubmissionNeverSentLeavesNoRecord() {
+        LoraTrainingJobStatus status = JobStatusFunction.derive(null, Observation.NONE,
+                new Outcome.SubmissionFailed(pending(T0), new TrainerException(Operation.SUBMIT,
+                        dev.loraoperator.trainer.Outcome.NOT_PROCESSED, 429, "429", "rate limited", Duration.ofSeconds(5)),
+                        "f"), facts(spec(), T0));
+        assertThat(status.getSubmission()).isNull();
+        assertThat(status.getPhase()).isEqualTo(Phase.Pending);
+    }
+
+    @Test
+    void aRefusalFailsTheJobWithTheApisErrorAndTheInputsItWasMadeWith() {
+        LoraTrainingJobStatus status = JobStatusFunction.derive(null, Observation.NONE,
+                new Outcome.SubmissionFailed(pending(T0), new TrainerException(Operation.SUBMIT,
+                        dev.loraoperator.trainer.Outcome.REFUSED, 402, "40251", "insufficient funds", null), "f9"),
+                facts(spec(), T0));
+        assertThat(status.getPhase()).isEqualTo(Phase.Failed);
+        assertThat(status.getError().getCode()).isEqualTo("40251");
+        assertThat(status.getSubmission().getInputFingerprint()).isEqualTo("f9");
+        assertThat(condition(status, ConditionType.Finished)).isEqualTo("True");
+        assertThat(status.getReason()).isEqualTo("JobFailed");
+    }
+
+    @Test
+    void anInvalidConfigIsInvalidFinishedAndSaysWhy() {
+        JobFacts invalid = new JobFacts(spec(), 1, Verdict.no("InvalidConfig", "config.name is required"), true, T0);
+        LoraTrainingJobStatus status = JobStatusFunction.derive(null, Observation.NONE, new Outcome.Nothing(), invalid);
+        assertThat(status.getPhase()).isEqualTo(Phase.Invalid);
+        assertThat(status.getError().getMessage()).isEqualTo("config.name is required");
+        assertThat(condition(status, ConditionType.Accepted)).isEqualTo("False");
+        assertThat(condition(status, ConditionType.Finished)).isEqualTo("True");
+        LoraTrainingJobStatus fixed = JobStatusFunction.derive(status, Observation.NONE, new Outcome.Nothing(),
+                facts(spec(), T0));
+        assertThat(fixed.getPhase()).isEqualTo(Phase.Pending);
+        assertThat(fixed.getError()).isNull();
+    }
+
+    @Test
+    void aStoppedJobSucceedsOnlyWithEveryStepDoneAndNoResultError() {
+        LoraTrainingJobStatus queued = submittedAt(T0);
+        RemoteResult clean = new RemoteResult("STOPPED", null, List.of("https://x/flux_v1.safetensors"), List.of(), null);
+        LoraTrainingJobStatus done = JobStatusFunction.derive(queued,
+                new Observation(remote("STOPPED", 1000L), clean, null), new Outcome.Nothing(), facts(spec(), T0));
+        assertThat(done.getPhase()).isEqualTo(Phase.Succeeded);
+        assertThat(condition(done, ConditionType.Succeeded)).isEqualTo("True");
+        assertThat(done.getFinishedAt()).isEqualTo("2026-06-01T10:00:00Z");
+        LoraTrainingJobStatus early = JobStatusFunction.derive(queued,
+                new Observation(remote("STOPPED", 400L), clean, null), new Outcome.Nothing(), facts(spec(), T0));
+        assertThat(early.getPhase()).isEqualTo(Phase.Interrupted);
+        assertThat(condition(early, ConditionType.Finished)).isEqualTo("True"); // no resume allowed
+    }
+
+    @Test
+    void activeTimeStopsWhileTheJobIsNotActiveAndAddsUpOverResumes() {
+        LoraTrainingJobStatus running = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(spec(), T0.plusSeconds(30)));
+        LoraTrainingJobStatus stopped = JobStatusFunction.derive(running,
+                new Observation(remote("STOPPED", 400L), null, null), new Outcome.Nothing(), facts(spec(), T0.plusSeconds(100)));
+        assertThat(stopped.getActiveSeconds()).isEqualTo(100L);
+        assertThat(stopped.getActiveSince()).isNull();
+        LoraTrainingJobStatus resumed = JobStatusFunction.derive(stopped,
+                new Observation(remote("RUNNING", 400L), null, null), new Outcome.Nothing(), facts(spec(), T0.plusSeconds(5000)));
+        assertThat(Lifecycle.activeTime(resumed, T0.plusSeconds(5020))).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void aCancelTheOperatorSentForTheDeadlineFailsTheJobWithThatReason() {
+        LoraTrainingJobSpec capped = spec();
+        capped.setActiveDeadlineSeconds(60L);
+        LoraTrainingJobStatus running = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(capped, T0.plusSeconds(10)));
+        var request = new Outcome.ControlRequested(ControlAction.Cancel, ControlCause.DeadlineExceeded,
+                T0.plusSeconds(61), "f", CONFIG, GpuType.ADA_80_PLUS, 1);
+        LoraTrainingJobStatus canceled = JobStatusFunction.derive(running, Observation.NONE,
+                new Outcome.ControlSent(request, remote("CANCELED", null)), facts(capped, T0.plusSeconds(61)));
+        assertThat(canceled.getPhase()).isEqualTo(Phase.Failed);
+        assertThat(canceled.getError().getCode()).isEqualTo("DeadlineExceeded");
+        assertThat(canceled.getLastControl().getState()).isEqualTo(ControlState.Done);
+        assertThat(reason(canceled, ConditionType.Failed)).isEqualTo("DeadlineExceeded");
+        assertThat(canceled.getReason()).isEqualTo("DeadlineExceeded");
+    }
+
+    @Test
+    void aResumeAnsweredWithoutStatusIsSentAndCountsAnAttempt() {
+        LoraTrainingJobSpec resumable = spec();
+        resumable.setAutoResume(new AutoResume(2));
+        LoraTrainingJobStatus stopped = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("STOPPED", 400L), null, null), new Outcome.Nothing(), facts(resumable, T0));
+        assertThat(stopped.getPhase()).isEqualTo(Phase.Interrupted);
+        assertThat(condition(stopped, ConditionType.Finished)).isEqualTo("False");
+        assertThat(stopped.getReason()).isEqualTo("Resuming");
+        var request = new Outcome.ControlRequested(ControlAction.Resume, ControlCause.AutoResume, T0, "f", CONFIG,
+                GpuType.ADA_80_PLUS, 1);
+        LoraTrainingJobStatus sent = JobStatusFunction.derive(stopped, Observation.NONE,
+                new Outcome.ControlSent(request, new RemoteJob("job-1", null, null, null, null, null, null, null)),
+                facts(resumable, T0));
+        assertThat(sent.getLastControl().getState()).isEqualTo(ControlState.Sent);
+        assertThat(sent.getResumeCount()).isEqualTo(1);
+        LoraTrainingJobStatus confirmed = JobStatusFunction.derive(sent,
+                new Observation(remote("IN_QUEUE", null), null, null), new Outcome.Nothing(), facts(resumable, T0));
+        assertThat(confirmed.getLastControl().getState()).isEqualTo(ControlState.Done);
+        assertThat(confirmed.getPhase()).isEqualTo(Phase.Queued);
+    }
+
+    @Test
+    void aFailedReadKeepsWhatWasKnownAndSaysSo() {
+        LoraTrainingJobStatus running = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(spec(), T0));
+        LoraTrainingJobStatus failed = JobStatusFunction.derive(running, Observation.failed(new TrainerException(
+                Operation.STATUS, dev.loraoperator.trainer.Outcome.OUTCOME_UNKNOWN, 503, "503", "unavailable", null)),
+                new Outcome.Nothing(), facts(spec(), T0.plusSeconds(20)));
+        assertThat(failed.getPhase()).isEqualTo(Phase.Running);
+        assertThat(failed.getRemoteStatus()).isEqualTo("RUNNING");
+        assertThat(reason(failed, ConditionType.Synced)).isEqualTo("PollFailed");
+        assertThat(failed.getLastSyncTime()).isEqualTo(running.getLastSyncTime());
+        assertThat(SyncReasons.faulty(failed)).isTrue();
+        assertThat(Lifecycle.needsLook(failed)).isTrue();
+    }
+
+    @Test
+    void anUnchangedObservationChangesNothingSoNothingIsWritten() {
+        LoraTrainingJobStatus running = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(spec(), T0));
+        LoraTrainingJobStatus again = JobStatusFunction.derive(running,
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(spec(), T0.plusSeconds(20)));
+        assertThat(StatusCopy.same(running, again)).isTrue();
+        LoraTrainingJobStatus stale = JobStatusFunction.derive(running,
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(spec(), T0.plusSeconds(301)));
+        assertThat(stale.getLastSyncTime()).isEqualTo("2026-06-01T10:05:01Z");
+    }
+
+    @Test
+    void conditionsKeepTheirTransitionTimeWhileTheirStatusStays() {
+        LoraTrainingJobStatus queued = submittedAt(T0);
+        LoraTrainingJobStatus running = JobStatusFunction.derive(queued,
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(spec(), T0.plusSeconds(60)));
+        JobCondition submitted = Conditions.find(running.getConditions(), "Submitted").orElseThrow();
+        JobCondition run = Conditions.find(running.getConditions(), "Running").orElseThrow();
+        assertThat(submitted.getLastTransitionTime()).isEqualTo("2026-06-01T10:00:00Z");
+        assertThat(run.getLastTransitionTime()).isEqualTo("2026-06-01T10:01:00Z");
+    }
+
+    @Test
+    void anUnknownRemoteStatusKeepsThePhaseAndIsReported() {
+        LoraTrainingJobStatus running = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(spec(), T0));
+        LoraTrainingJobStatus odd = JobStatusFunction.derive(running,
+                new Observation(remote("WARMING_UP", null), null, null), new Outcome.Nothing(), facts(spec(), T0));
+        assertThat(odd.getPhase()).isEqualTo(Phase.Running);
+        assertThat(odd.getRemoteStatus()).isEqualTo("WARMING_UP");
+        assertThat(reason(odd, ConditionType.Synced)).isEqualTo("UnknownRemoteStatus");
+        assertThat(odd.getActiveSince()).as("an unknown state counts as active for the deadline").isNotNull();
+    }
+}
