@@ -74,7 +74,8 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         LoraTrainingJobStatus previous = StatusCopy.of(job.getStatus());
         JobInputs inputs = inputReader.read(job);
         long generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
-        JobFacts facts = new JobFacts(job.getSpec(), generation, inputs.accepted(), inputs.configInvalid(), now);
+        JobFacts facts = new JobFacts(job.getSpec(), generation, inputs.accepted(), inputs.configInvalid(), now,
+                settings.status().progressWriteInterval());
         Observation observation = Lifecycle.needsLook(previous) && inputs.credentials().available()
                 ? observer.observe(inputs.credentials().token(), previous) : Observation.NONE;
         LoraTrainingJobStatus seen = JobStatusFunction.derive(previous, observation, new Outcome.Nothing(), facts);

@@ -16,6 +16,9 @@ public interface OperatorSettings {
     /** How often remote jobs are read. */
     Poll poll();
 
+    /** How often the status of a resource is written. */
+    Status status();
+
     /** The Secret used when a LoraTrainingJob names no credentialsSecretRef. */
     DefaultCredentials defaultCredentials();
 
@@ -54,6 +57,16 @@ public interface OperatorSettings {
         /** Interval before re-checking something the user must fix (missing Secret or ConfigMap) or retrying a failed read. */
         @WithDefault("30s")
         Duration retryInterval();
+    }
+
+    /** How often the status of a resource is written. */
+    interface Status {
+        /**
+         * Progress-only changes (the step count) are written at most this often; phase, conditions, errors and
+         * artifacts are written at once. Spares the Kubernetes API server a write on every poll of a running job.
+         */
+        @WithDefault("60s")
+        Duration progressWriteInterval();
     }
 
     /** The Secret used when a LoraTrainingJob names no credentialsSecretRef. */

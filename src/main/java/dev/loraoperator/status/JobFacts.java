@@ -1,6 +1,7 @@
 package dev.loraoperator.status;
 
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobSpec;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,13 @@ import java.time.Instant;
  *
  * @param accepted whether the spec, config and credentials are usable, and if not why
  * @param configInvalid the config (or the spec itself) breaks a rule: no remote call is made for it
+ * @param progressWriteInterval progress-only changes are written at most this often
  */
 public record JobFacts(LoraTrainingJobSpec spec, long generation, Verdict accepted, boolean configInvalid,
-        Instant now) {
+        Instant now, Duration progressWriteInterval) {
+
+    /** Facts under which every progress change is written at once. */
+    public JobFacts(LoraTrainingJobSpec spec, long generation, Verdict accepted, boolean configInvalid, Instant now) {
+        this(spec, generation, accepted, configInvalid, now, Duration.ZERO);
+    }
 }

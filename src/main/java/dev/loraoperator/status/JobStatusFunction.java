@@ -30,8 +30,28 @@ public final class JobStatusFunction {
         status.setConditions(Conditions.merge(before.getConditions(),
                 ConditionRules.desired(status, facts.accepted(), synced, over), facts.generation(),
                 Times.format(facts.now())));
+        if (progressOnly(before, status) && writtenWithin(before, facts)) {
+            status.setProgress(before.getProgress()); // the next write, or a later poll, carries it
+        }
         status.setLastSyncTime(syncTime(before, status, observation, facts.now()));
         return status;
+    }
+
+    /** Only the step count moved: worth a write at most once per progress-write interval. */
+    private static boolean progressOnly(LoraTrainingJobStatus before, LoraTrainingJobStatus after) {
+        if (before.getProgress() == null || StatusCopy.sameProgress(before.getProgress(), after.getProgress())) {
+            return false;
+        }
+        LoraTrainingJobStatus a = withoutVolatile(before);
+        LoraTrainingJobStatus b = withoutVolatile(after);
+        a.setProgress(null);
+        b.setProgress(null);
+        return StatusCopy.same(a, b);
+    }
+
+    private static boolean writtenWithin(LoraTrainingJobStatus before, JobFacts facts) {
+        Instant last = Times.parse(before.getLastSyncTime());
+        return last != null && last.plus(facts.progressWriteInterval()).isAfter(facts.now());
     }
 
     private static String syncTime(LoraTrainingJobStatus before, LoraTrainingJobStatus status,
@@ -46,12 +66,14 @@ public final class JobStatusFunction {
     }
 
     private static boolean changed(LoraTrainingJobStatus before, LoraTrainingJobStatus after) {
-        LoraTrainingJobStatus a = StatusCopy.of(before);
-        LoraTrainingJobStatus b = StatusCopy.of(after);
-        for (LoraTrainingJobStatus s : new LoraTrainingJobStatus[] {a, b}) {
-            s.setLastSyncTime(null);
-            s.setConditions(null);
-        }
-        return !StatusCopy.same(a, b);
+        return !StatusCopy.same(withoutVolatile(before), withoutVolatile(after));
+    }
+
+    /** A copy without lastSyncTime and conditions, the fields that follow the others. */
+    private static LoraTrainingJobStatus withoutVolatile(LoraTrainingJobStatus status) {
+        LoraTrainingJobStatus copy = StatusCopy.of(status);
+        copy.setLastSyncTime(null);
+        copy.setConditions(null);
+        return copy;
     }
 }

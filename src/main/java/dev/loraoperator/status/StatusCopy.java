@@ -20,6 +20,10 @@ public final class StatusCopy {
         return Objects.equals(tree(a), tree(b));
     }
 
+    public static boolean sameProgress(dev.loraoperator.api.v1alpha1.Progress a, dev.loraoperator.api.v1alpha1.Progress b) {
+        return Objects.equals(a == null ? null : JSON.valueToTree(a), b == null ? null : JSON.valueToTree(b));
+    }
+
     private static JsonNode tree(LoraTrainingJobStatus status) {
         return status == null ? null : JSON.valueToTree(status);
     }

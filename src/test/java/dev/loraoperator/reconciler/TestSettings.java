@@ -33,6 +33,11 @@ record TestSettings(URI baseUrl, Duration queued, Duration running, Duration ret
     }
 
     @Override
+    public Status status() {
+        return () -> Duration.ofSeconds(60);
+    }
+
+    @Override
     public DefaultCredentials defaultCredentials() {
         return new DefaultCredentials() {
             public String namespace() { return ReconcileHarness.OPERATOR_NAMESPACE; }

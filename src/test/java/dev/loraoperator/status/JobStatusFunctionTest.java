@@ -222,6 +222,26 @@ class JobStatusFunctionTest {
     }
 
     @Test
+    void progressAloneIsWrittenAtMostOncePerIntervalButAnythingElseAtOnce() {
+        Duration interval = Duration.ofSeconds(60);
+        LoraTrainingJobStatus running = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(),
+                new JobFacts(spec(), 3, OK, false, T0, interval));
+        LoraTrainingJobStatus soon = JobStatusFunction.derive(running, new Observation(remote("RUNNING", 20L), null, null),
+                new Outcome.Nothing(), new JobFacts(spec(), 3, OK, false, T0.plusSeconds(20), interval));
+        assertThat(StatusCopy.same(running, soon)).as("nothing to write 20 s later").isTrue();
+        LoraTrainingJobStatus later = JobStatusFunction.derive(running, new Observation(remote("RUNNING", 30L), null, null),
+                new Outcome.Nothing(), new JobFacts(spec(), 3, OK, false, T0.plusSeconds(60), interval));
+        assertThat(later.getProgress().getCurrentStep()).isEqualTo(30L);
+        assertThat(later.getLastSyncTime()).isEqualTo("2026-06-01T10:01:00Z");
+        LoraTrainingJobStatus stopped = JobStatusFunction.derive(running,
+                new Observation(remote("STOPPED", 400L), null, null), new Outcome.Nothing(),
+                new JobFacts(spec(), 3, OK, false, T0.plusSeconds(5), interval));
+        assertThat(stopped.getPhase()).isEqualTo(Phase.Interrupted);
+        assertThat(stopped.getProgress().getCurrentStep()).isEqualTo(400L);
+    }
+
+    @Test
     void conditionsKeepTheirTransitionTimeWhileTheirStatusStays() {
         LoraTrainingJobStatus queued = submittedAt(T0);
         LoraTrainingJobStatus running = JobStatusFunction.derive(queued,
