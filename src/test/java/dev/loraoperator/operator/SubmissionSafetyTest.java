@@ -33,7 +33,6 @@ class SubmissionSafetyTest extends OperatorTestSupport {
                 j.getMetadata().setAnnotations(new HashMap<>());
             }
             j.getMetadata().getAnnotations().put(key, value);
-            return j;
         });
     }
 
@@ -105,7 +104,6 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         assertThat(unknown.getStatus().getSubmission().getState()).isEqualTo(SubmissionState.Uncertain);
         edit("crashed", j -> {
             j.getSpec().setSuspend(false);
-            return j;
         });
         Thread.sleep(1500);
         assertThat(submissionsOf("crashed")).isZero();
@@ -128,7 +126,6 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         assertThat(submissionsOf("broke")).isEqualTo(1);
         edit("broke", j -> {
             j.getSpec().setGpuType(dev.loraoperator.api.v1alpha1.GpuType.HOPPER_141);
-            return j;
         });
         awaitJobId("broke");
         assertThat(submissionsOf("broke")).isEqualTo(2);
@@ -144,7 +141,6 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         edit("adoptee", j -> {
             j.getSpec().setSuspend(false);
             j.getMetadata().setAnnotations(new HashMap<>(java.util.Map.of(LoraTrainingJob.ADOPT_JOB_ID, "placeholder")));
-            return j;
         });
         LoraTrainingJob lost = awaitJob("adoptee", j -> "placeholder".equals(j.getStatus().getJobId()));
         assertThat(lost.getStatus().getJobId()).isEqualTo("placeholder");

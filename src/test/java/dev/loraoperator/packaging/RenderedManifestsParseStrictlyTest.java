@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,12 +20,8 @@ class RenderedManifestsParseStrictlyTest {
     private static final Set<String> CLUSTER_SCOPED = Set.of("CustomResourceDefinition", "ClusterRole",
             "ClusterRoleBinding", "Namespace");
 
-    static List<String> valueSets() {
-        return Chart.valueSets();
-    }
-
     @ParameterizedTest
-    @MethodSource("valueSets")
+    @MethodSource(Chart.VALUE_SETS_SOURCE)
     void everyRenderedObjectParsesStrictly(String valueSet) {
         Manifests manifests = Chart.manifests(valueSet);
         assertThat(manifests.documents()).isNotEmpty();
