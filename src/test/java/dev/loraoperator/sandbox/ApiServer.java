@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP front of the sandbox's Kubernetes API: plain HTTP on a fixed port, requests handed to the dispatcher.
- * Fabric8's own MockWebServer serves watches only over WebSockets, which kubectl does not speak; this front gives
+ * The HTTP front of the sandbox's Kubernetes API: plain HTTP on the port asked for (0: any free one, see port()),
+ * requests handed to the dispatcher. Fabric8's own MockWebServer serves watches only over WebSockets, which kubectl does not speak; this front gives
  * WebSocket clients (the operator) the mock server's own WebSocket handling and everyone else a chunked stream.
  */
 final class ApiServer implements AutoCloseable {

@@ -59,22 +59,24 @@ public final class Sandbox implements AutoCloseable {
         JsonNode crd = CrdFile.read(o.crd());
         List<ServedKind> kinds = new ArrayList<>(CoreKinds.all());
         kinds.add(CrdFile.servedKind(crd));
-        running.push(ApiServer.start("127.0.0.1", o.apiPort(), new SandboxDispatcher(kinds, Clock.systemUTC())));
-        ClusterSeed.apply(o.apiUrl(), crd, o);
+        // every server binds its port itself and says which it holds: with port 0 nothing can take it in between
+        ApiServer api = ApiServer.start("127.0.0.1", o.apiPort(), new SandboxDispatcher(kinds, Clock.systemUTC()));
+        running.push(api);
+        String apiUrl = "http://127.0.0.1:" + api.port();
+        ClusterSeed.apply(apiUrl, crd, o);
         TrainerSimulator simulator = TrainerSimulator.start("127.0.0.1", o.simulatorPort(), o.token(),
                 new Timeline(o.queue(), o.stepsPerSecond()), Clock.systemUTC());
         running.push(simulator);
-        Path kubeconfig = Kubeconfig.write(o.dir().resolve("kubeconfig"), o.apiUrl());
+        Path kubeconfig = Kubeconfig.write(o.dir().resolve("kubeconfig"), apiUrl);
         Path log = o.dir().resolve("operator.log");
         OperatorProcess operator = OperatorProcess.start(o.operatorJar(),
                 operatorSettings(o, kubeconfig, simulator.baseUrl()), log, console);
         running.push(operator);
-        operator.awaitReady(URI.create("http://127.0.0.1:" + o.operatorHttpPort() + "/q/health/ready"),
-                Duration.ofSeconds(90));
+        URI operatorUrl = operator.awaitReady(Duration.ofSeconds(90));
 
         Path cwd = Path.of("").toAbsolutePath();
-        console.printf("%s: Kubernetes API %s, Trainer API simulator %s (token %s), operator log %s%n", READY,
-                o.apiUrl(), simulator.baseUrl(), o.token(), cwd.relativize(log));
+        console.printf("%s: Kubernetes API %s, Trainer API simulator %s (token %s), operator %s, operator log %s%n",
+                READY, apiUrl, simulator.baseUrl(), o.token(), operatorUrl, cwd.relativize(log));
         console.println("In another terminal, here:");
         console.printf("  export KUBECONFIG=%s; alias kubectl=%s%n", kubeconfig, o.toolsBin().resolve("kubectl"));
         console.println("  kubectl apply -f examples/flux-lora.yaml && kubectl get ltj -w");
