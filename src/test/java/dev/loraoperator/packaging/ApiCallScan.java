@@ -33,8 +33,9 @@ import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
  * Every Kubernetes API request compiled code can make, read from its bytecode: each call on a Fabric8 client or DSL
- * type, and on JOSDK's ResourceOperations and UpdateControl, followed through locals and stack whatever the variables
- * are called. A request whose resource the scan cannot name, or a Fabric8 method it does not know, is reported as
+ * type, and on JOSDK's ResourceOperations, UpdateControl and informer configuration, followed through locals and
+ * stack whatever the variables are called. (Requests JOSDK makes on its own, such as the primary resource's informer
+ * and finalizer patches, are listed in ApiCalls from JOSDK's sources.) A request whose resource the scan cannot name, or a Fabric8 method it does not know, is reported as
  * unresolved rather than skipped, so nothing is missed silently.
  */
 final class ApiCallScan {
@@ -89,6 +90,8 @@ final class ApiCallScan {
             "getApiVersion", "getKubernetesSerialization", "close", "isAdaptable");
 
     private static final String RESOURCE_OPERATIONS = "io/javaoperatorsdk/operator/api/reconciler/ResourceOperations";
+    private static final String INFORMER_CONFIGURATION =
+            "io/javaoperatorsdk/operator/api/config/informer/InformerEventSourceConfiguration";
     private static final Set<String> UPDATE_CONTROLS = Set.of(
             "io/javaoperatorsdk/operator/api/reconciler/UpdateControl",
             "io/javaoperatorsdk/operator/api/reconciler/ErrorStatusUpdateControl");
@@ -206,6 +209,8 @@ final class ApiCallScan {
                     findings.put(insn, resourceOperation(call, values));
                 } else if (UPDATE_CONTROLS.contains(call.owner) && call.name.startsWith("patch")) {
                     findings.put(insn, updateControl(call.name));
+                } else if (call.owner.equals(INFORMER_CONFIGURATION) && call.name.equals("from")) {
+                    findings.put(insn, informer(values.get(0)));
                 }
             }
             return super.naryOperation(insn, values);
@@ -278,6 +283,14 @@ final class ApiCallScan {
             List<String> verbs = name.contains("Finalizer") || name.startsWith("conflictRetrying")
                     ? List.of("patch", "get") : List.of(verb + (name.endsWith("Status") ? "+status" : ""));
             return new Finding(verbs.stream().map(v -> verb(target, v)).toList(), null);
+        }
+
+        /** An informer JOSDK runs for a secondary resource: list, then watch. */
+        private Finding informer(BasicValue resourceClass) {
+            Call target = resourceClass instanceof Value v && v.classLiteral != null ? resourceOf(v.classLiteral)
+                    : null;
+            return target == null ? new Finding(List.of(), "an informer on a resource the scan cannot name")
+                    : new Finding(List.of(verb(target, "list"), verb(target, "watch")), null);
         }
 
         private Finding updateControl(String name) {

@@ -1,10 +1,12 @@
 package dev.loraoperator.packaging;
 
 import dev.loraoperator.api.v1alpha1.LoraTrainingJob;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
@@ -48,6 +50,10 @@ final class ApiCallScanFixture {
 
     UpdateControl<LoraTrainingJob> josdkAfterReconcile(LoraTrainingJob job) {
         return UpdateControl.patchStatus(job);
+    }
+
+    Object josdkInformer() {
+        return InformerEventSourceConfiguration.from(ConfigMap.class, LoraTrainingJob.class).build();
     }
 
     void handedOver(Resource<Secret> fromElsewhere) {

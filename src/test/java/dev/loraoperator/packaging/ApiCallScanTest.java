@@ -28,7 +28,7 @@ class ApiCallScanTest {
                 "apps/deployments get",
                 "coordination.k8s.io/leases get",
                 "core/events create",
-                "core/configmaps get",
+                "core/configmaps get", "core/configmaps list", "core/configmaps watch",
                 "training.lora-operator.dev/loratrainingjobs/status patch");
         assertThat(result.sites()).anySatisfy(s -> assertThat(s.where()).endsWith("ApiCallScanFixture.anyVariableName"));
     }
