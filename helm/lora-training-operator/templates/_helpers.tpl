@@ -51,7 +51,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{/*
 Rules the operator needs wherever it watches LoraTrainingJobs (cluster-wide, or in each watched namespace).
-Each rule is one API call family of the code; PackagingRbacTest keeps this list equal to ApiCalls.java.
+Each rule is one API call family of the code; RbacMatchesApiCallsTest keeps this list equal to ApiCalls.java.
 */}}
 {{- define "lora-training-operator.watchedRules" -}}
 # JOSDK informer (list, watch), finalizer add/remove as JSON patch (patch), re-read on conflict (get).
