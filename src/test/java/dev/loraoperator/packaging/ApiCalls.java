@@ -9,20 +9,20 @@ import java.util.List;
  * The calls our own code makes are read from its bytecode (ApiCallSitesTest): a new one fails that test until it is
  * listed here; the calls the libraries make (JOSDK, Fabric8's leader election) are listed from their sources.
  */
-final class ApiCalls {
+public final class ApiCalls {
 
     /** Where the call lands: wherever LoraTrainingJobs are watched, or only in the operator's own namespace. */
-    enum Scope { WATCHED_NAMESPACES, OPERATOR_NAMESPACE }
+    public enum Scope { WATCHED_NAMESPACES, OPERATOR_NAMESPACE }
 
     /** Which object the call names, when RBAC can pin it (resourceNames). */
-    enum Named { ANY, DEFAULT_CREDENTIALS_SECRET, LEASE }
+    public enum Named { ANY, DEFAULT_CREDENTIALS_SECRET, LEASE }
 
     /**
      * @param why what the call is for (and, for a library's call, which library code makes it)
      * @param ourCode made by our code (found by ApiCallSitesTest's bytecode scan), not by a library
      * @param leaderElectionOnly made only when leader election is enabled
      */
-    record ApiCall(String why, boolean ourCode, String group, String resource, String verb, Scope scope, Named named,
+    public record ApiCall(String why, boolean ourCode, String group, String resource, String verb, Scope scope, Named named,
             boolean leaderElectionOnly) {
     }
 
@@ -30,7 +30,7 @@ final class ApiCalls {
     private static final String CORE = "";
     private static final String COORDINATION = "coordination.k8s.io";
 
-    static final List<ApiCall> ALL = List.of(
+    public static final List<ApiCall> ALL = List.of(
             // JOSDK's informer for the primary resource (ControllerResourceEventSource): initial list, then watch.
             watched("JOSDK ControllerResourceEventSource (informer)", false, JOBS_GROUP, "loratrainingjobs", "list"),
             watched("JOSDK ControllerResourceEventSource (informer)", false, JOBS_GROUP, "loratrainingjobs", "watch"),

@@ -24,6 +24,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** The line that says everything is up; the sandbox test waits for it. */
     static final String READY = "Sandbox ready";
+    /** The API's audit log, in the sandbox's folder (see {@link AuditLog}). */
+    static final String AUDIT_LOG = "api-audit.log";
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
@@ -60,7 +62,10 @@ public final class Sandbox implements AutoCloseable {
         List<ServedKind> kinds = new ArrayList<>(CoreKinds.all());
         kinds.add(CrdFile.servedKind(crd));
         // every server binds its port itself and says which it holds: with port 0 nothing can take it in between
-        ApiServer api = ApiServer.start("127.0.0.1", o.apiPort(), new SandboxDispatcher(kinds, Clock.systemUTC()));
+        AuditLog audit = AuditLog.create(o.dir().resolve(AUDIT_LOG));
+        running.push(audit);
+        ApiServer api = ApiServer.start("127.0.0.1", o.apiPort(), new SandboxDispatcher(kinds, Clock.systemUTC()),
+                audit);
         running.push(api);
         String apiUrl = "http://127.0.0.1:" + api.port();
         ClusterSeed.apply(apiUrl, crd, o);
@@ -103,7 +108,7 @@ public final class Sandbox implements AutoCloseable {
         return env;
     }
 
-    /** Operator first, so it never sees its API or Trainer vanish under a job; then the simulator, then the API. */
+    /** Operator first, so it never sees its API or Trainer vanish under a job; then the simulator, the API, its log. */
     @Override
     public synchronized void close() {
         while (!running.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loraoperator.packaging.ApiCalls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,10 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +128,32 @@ class SandboxIT {
         // a finished job is released on delete: nothing to cancel
         assertThat(callsFor(calls, "CANCEL", jobId)).isZero();
         assertThat(calls).allMatch(c -> c.get("authorizationMatched").asBoolean());
+
+        // all the packaged operator asked of the Kubernetes API on the way (JOSDK's own calls included) is
+        // what the chart's RBAC grants: the calls ApiCalls lists, from which RbacMatchesApiCallsTest derives it
+        Set<String> granted = ApiCalls.ALL.stream().map(c -> c.group() + "/" + c.resource() + " " + c.verb())
+                .collect(Collectors.toCollection(TreeSet::new));
+        // JOSDK's leader election asks what it may do; Kubernetes lets every authenticated user ask that
+        granted.add("authorization.k8s.io/selfsubjectrulesreviews create");
+        Set<String> made = operatorApiCalls();
+        assertThat(made).contains("training.lora-operator.dev/loratrainingjobs list",
+                "training.lora-operator.dev/loratrainingjobs watch", "training.lora-operator.dev/loratrainingjobs patch",
+                "training.lora-operator.dev/loratrainingjobs/status update", "/events create");
+        assertThat(granted).as("calls the operator made (audit log)").containsAll(made);
+    }
+
+    /** "group/resource verb" of every request in the sandbox API's audit log that neither kubectl nor the seed made. */
+    private static Set<String> operatorApiCalls() throws IOException {
+        Set<String> made = new TreeSet<>();
+        for (String line : Files.readAllLines(DIR.resolve(Sandbox.AUDIT_LOG))) {
+            JsonNode entry = JSON.readTree(line);
+            String agent = entry.path("userAgent").asText();
+            if (!agent.startsWith("kubectl/") && !agent.equals(ClusterSeed.USER_AGENT)) {
+                made.add(entry.get("group").asText() + "/" + entry.get("resource").asText() + " "
+                        + entry.get("verb").asText());
+            }
+        }
+        return made;
     }
 
     @Test
