@@ -40,14 +40,18 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
-{{/* The image reference; the tag defaults to the chart's appVersion. */}}
+{{/* The image reference: by digest when one is given, else by tag (default: the chart's appVersion). */}}
 {{- define "lora-training-operator.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
 {{- end }}
 
 {{/*
 Rules the operator needs wherever it watches LoraTrainingJobs (cluster-wide, or in each watched namespace).
-Each rule is one API call family of the code; PackagingRbacTest keeps this list equal to ApiCalls.java.
+Each rule is one API call family of the code; RbacMatchesApiCallsTest keeps this list equal to ApiCalls.java.
 */}}
 {{- define "lora-training-operator.watchedRules" -}}
 # JOSDK informer (list, watch), finalizer add/remove as JSON patch (patch), re-read on conflict (get).

@@ -9,12 +9,10 @@ import dev.loraoperator.api.v1alpha1.LoraTrainingJob;
 import dev.loraoperator.api.v1alpha1.Phase;
 import dev.loraoperator.api.v1alpha1.SecretKeyReference;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -75,8 +73,7 @@ class CredentialsTest extends OperatorTestSupport {
         assertThat(eventReasons("patient")).containsOnlyOnce("MissingCredentials");
         assertThat(remoteJobsNamed(configName("patient"))).isEmpty();
 
-        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("team-token")
-                .endMetadata().withStringData(Map.of("api-token", SimulatorResource.TOKEN)).build()).create();
+        secret(namespace, "team-token", "api-token", SimulatorResource.TOKEN);
         awaitJobId("patient");
         assertThat(remoteJobsNamed(configName("patient"))).hasSize(1);
         assertThat(condition(get("patient"), "Accepted", JobCondition::getStatus)).isEqualTo("True");
@@ -84,8 +81,7 @@ class CredentialsTest extends OperatorTestSupport {
 
     @Test
     void aSecretWithoutTheKeyIsReported() {
-        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("half")
-                .endMetadata().withStringData(Map.of("other", "x")).build()).create();
+        secret(namespace, "half", "other", "x");
         create(withOwnSecret("keyless", "half"));
         LoraTrainingJob waiting = awaitJob("keyless", j -> j.getStatus() != null
                 && "MissingCredentials".equals(condition(j, "Accepted", JobCondition::getReason)));
@@ -94,8 +90,7 @@ class CredentialsTest extends OperatorTestSupport {
 
     @Test
     void aRejectedTokenIsARefusalNotACrashLoop() throws InterruptedException {
-        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("wrong")
-                .endMetadata().withStringData(Map.of("api-token", "sk-wrong-token")).build()).create();
+        secret(namespace, "wrong", "api-token", "sk-wrong-token");
         create(withOwnSecret("rejected", "wrong"));
         LoraTrainingJob failed = awaitPhase("rejected", Phase.Failed);
         assertThat(failed.getStatus().getSubmission().getState().name()).isEqualTo("Failed");

@@ -88,7 +88,6 @@ class DeletionTest extends OperatorTestSupport {
                 .allSatisfy(e -> assertThat(e.getMessage()).contains(jobId).contains("deletionPolicy: Orphan"));
         edit("stuck", j -> {
             j.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
-            return j;
         });
         awaitGone("stuck");
         assertThat(sim().job(jobId).snapshot().status()).isEqualTo("RUNNING");

@@ -92,7 +92,6 @@ class InvalidConfigTest extends OperatorTestSupport {
         edit("broken-later", j -> {
             ((com.fasterxml.jackson.databind.node.ObjectNode) j.getSpec().getConfig().path("config").path("process")
                     .get(0)).put("training_folder", "/somewhere/else");
-            return j;
         });
         LoraTrainingJob rejected = awaitJob("broken-later", j -> "InvalidConfig".equals(condition(j, "Accepted",
                 JobCondition::getReason)));

@@ -12,7 +12,6 @@ import dev.loraoperator.simulator.Operation;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Steering a job declaratively (issue: suspend, auto-resume, deadlines, config edits), one call per intent. */
@@ -23,13 +22,6 @@ class LifecycleTest extends OperatorTestSupport {
 
     @io.quarkus.test.kubernetes.client.KubernetesTestServer
     io.quarkus.test.kubernetes.client.KubernetesServer server;
-
-    private void spec(String name, Consumer<LoraTrainingJob> change) {
-        edit(name, j -> {
-            change.accept(j);
-            return j;
-        });
-    }
 
     /** Reconciles the same state several times over: nothing may be sent again. */
     private void repeat(String name) {
@@ -45,7 +37,7 @@ class LifecycleTest extends OperatorTestSupport {
         assertThat(condition(suspended, "Suspended", JobCondition::getStatus)).isEqualTo("True");
         repeat("later");
         assertThat(remoteJobsNamed(configName("later"))).isEmpty();
-        spec("later", j -> j.getSpec().setSuspend(false));
+        edit("later", j -> j.getSpec().setSuspend(false));
         awaitJobId("later");
         assertThat(remoteJobsNamed(configName("later"))).hasSize(1);
     }
@@ -57,7 +49,7 @@ class LifecycleTest extends OperatorTestSupport {
         sim().job(jobId).start().advanceTo(500);
         awaitJob("pausable", j -> j.getStatus().getProgress() != null && j.getStatus().getProgress().getCurrentStep() == 500);
 
-        spec("pausable", j -> j.getSpec().setSuspend(true));
+        edit("pausable", j -> j.getSpec().setSuspend(true));
         LoraTrainingJob suspended = awaitPhase("pausable", Phase.Suspended);
         assertThat(suspended.getStatus().getJobId()).isEqualTo(jobId);
         assertThat(suspended.getStatus().getArtifacts().getCheckpoints()).hasSize(2);
@@ -67,7 +59,7 @@ class LifecycleTest extends OperatorTestSupport {
         assertThat(calls(Operation.CANCEL, jobId)).isEqualTo(1);
         assertThat(eventReasons("pausable")).contains("CancelRequested");
 
-        spec("pausable", j -> j.getSpec().setSuspend(false));
+        edit("pausable", j -> j.getSpec().setSuspend(false));
         awaitPhase("pausable", Phase.Queued);
         repeat("pausable");
         assertThat(calls(Operation.RESUME, jobId)).isEqualTo(1);
@@ -87,7 +79,7 @@ class LifecycleTest extends OperatorTestSupport {
         // operator's next status write (the one recording the cancel) with 409 Conflict, as a real one does when
         // the resource changed in between. The answer must still be recorded, and no second cancel sent.
         sim().faults().hang(Operation.CANCEL, 1, java.time.Duration.ofSeconds(1));
-        spec("contested", j -> j.getSpec().setSuspend(true));
+        edit("contested", j -> j.getSpec().setSuspend(true));
         await().atMost(WAIT).until(() -> calls(Operation.CANCEL, jobId) == 1);
         // Armed while the cancel's answer is still on its way: it meets the write that records the answer.
         java.util.concurrent.atomic.AtomicBoolean conflicted = new java.util.concurrent.atomic.AtomicBoolean();
@@ -125,7 +117,7 @@ class LifecycleTest extends OperatorTestSupport {
         assertThat(calls(Operation.RESUME, jobId)).isEqualTo(1);
         assertThat(events("resilient")).anySatisfy(e -> assertThat(e.getMessage()).contains("maxAttempts above 1"));
 
-        spec("resilient", j -> j.getSpec().setAutoResume(new AutoResume(2)));
+        edit("resilient", j -> j.getSpec().setAutoResume(new AutoResume(2)));
         awaitJob("resilient", j -> Integer.valueOf(2).equals(j.getStatus().getResumeCount()));
         assertThat(calls(Operation.RESUME, jobId)).isEqualTo(2);
     }
@@ -168,7 +160,7 @@ class LifecycleTest extends OperatorTestSupport {
         awaitPhase("tuned", Phase.Running);
         String firstHash = get("tuned").getStatus().getSubmission().getConfigHash();
 
-        spec("tuned", j -> ((com.fasterxml.jackson.databind.node.ObjectNode) j.getSpec().getConfig().path("config")
+        edit("tuned", j -> ((com.fasterxml.jackson.databind.node.ObjectNode) j.getSpec().getConfig().path("config")
                 .path("process").get(0).path("train")).put("steps", 1500));
         LoraTrainingJob waiting = awaitJob("tuned", j -> "ActiveJob".equals(condition(j, "Synced", JobCondition::getReason)));
         assertThat(condition(waiting, "Synced", JobCondition::getMessage)).contains("spec.suspend");
@@ -192,7 +184,7 @@ class LifecycleTest extends OperatorTestSupport {
         String jobId = awaitJobId("named");
         sim().job(jobId).start().complete();
         awaitPhase("named", Phase.Succeeded);
-        spec("named", j -> ((com.fasterxml.jackson.databind.node.ObjectNode) j.getSpec().getConfig().path("config"))
+        edit("named", j -> ((com.fasterxml.jackson.databind.node.ObjectNode) j.getSpec().getConfig().path("config"))
                 .put("name", "renamed_" + namespace.replace('-', '_')));
         LoraTrainingJob blocked = awaitJob("named", j -> "ConfigNameChanged".equals(condition(j, "Synced",
                 JobCondition::getReason)));
@@ -208,9 +200,9 @@ class LifecycleTest extends OperatorTestSupport {
         String jobId = awaitJobId("upgrade");
         sim().job(jobId).start();
         awaitPhase("upgrade", Phase.Running);
-        spec("upgrade", j -> j.getSpec().setSuspend(true));
+        edit("upgrade", j -> j.getSpec().setSuspend(true));
         awaitPhase("upgrade", Phase.Suspended);
-        spec("upgrade", j -> {
+        edit("upgrade", j -> {
             j.getSpec().setGpuType(GpuType.HOPPER_141);
             j.getSpec().setSuspend(false);
         });

@@ -36,8 +36,11 @@ abstract class OperatorTestSupport {
 
     String namespace;
 
+    /** Whatever the previous test left behind (armed faults, records), this one starts clean. */
     @BeforeEach
-    void freshNamespace() {
+    void freshNamespaceAndSimulator() {
+        sim().faults().clear();
+        sim().clearRecords();
         namespace = "t-" + UUID.randomUUID().toString().substring(0, 8);
         defaultSecret(SimulatorResource.TOKEN);
     }
@@ -47,18 +50,23 @@ abstract class OperatorTestSupport {
     }
 
     void defaultSecret(String token) {
-        client.secrets().inNamespace(OPERATOR_NAMESPACE).resource(new SecretBuilder().withNewMetadata()
-                .withName("runcomfy-credentials").withNamespace(OPERATOR_NAMESPACE).endMetadata()
-                .withStringData(Map.of("token", token)).build()).createOr(r -> r.update());
+        secret(OPERATOR_NAMESPACE, "runcomfy-credentials", "token", token);
     }
 
-    /** Leaves nothing running that could spend another test's fault knob; waits until every resource is gone. */
+    /** Creates or replaces a Secret holding one key. */
+    void secret(String secretNamespace, String name, String key, String value) {
+        client.secrets().inNamespace(secretNamespace).resource(new SecretBuilder().withNewMetadata()
+                .withName(name).withNamespace(secretNamespace).endMetadata()
+                .withStringData(Map.of(key, value)).build()).createOr(r -> r.update());
+    }
+
+    /** Leaves nothing running that could spend another test's calls; faults first, so deletion is not held up. */
     @AfterEach
     void cleanUp() {
+        sim().faults().clear();
         client.resources(LoraTrainingJob.class).inNamespace(namespace).delete();
         await().atMost(WAIT).until(() -> client.resources(LoraTrainingJob.class).inNamespace(namespace).list()
                 .getItems().isEmpty());
-        sim().faults().clear();
     }
 
     LoraTrainingJob create(LoraTrainingJob job) {
@@ -87,16 +95,16 @@ abstract class OperatorTestSupport {
         return awaitJob(name, j -> j.getStatus() != null && j.getStatus().getJobId() != null).getStatus().getJobId();
     }
 
-    LoraTrainingJob edit(String name, java.util.function.UnaryOperator<LoraTrainingJob> change) {
-        return client.resources(LoraTrainingJob.class).inNamespace(namespace).withName(name).edit(change);
+    LoraTrainingJob edit(String name, java.util.function.Consumer<LoraTrainingJob> change) {
+        return client.resources(LoraTrainingJob.class).inNamespace(namespace).withName(name).edit(j -> {
+            change.accept(j);
+            return j;
+        });
     }
 
     /** A label change: a new event for the resource that changes nothing the operator looks at. */
     void poke(String name) {
-        edit(name, j -> {
-            j.getMetadata().getLabels().put("poke", java.util.UUID.randomUUID().toString().substring(0, 8));
-            return j;
-        });
+        edit(name, j -> j.getMetadata().getLabels().put("poke", UUID.randomUUID().toString().substring(0, 8)));
     }
 
     String condition(LoraTrainingJob job, String type, java.util.function.Function<JobCondition, String> field) {

@@ -33,7 +33,6 @@ class SubmissionSafetyTest extends OperatorTestSupport {
                 j.getMetadata().setAnnotations(new HashMap<>());
             }
             j.getMetadata().getAnnotations().put(key, value);
-            return j;
         });
     }
 
@@ -102,7 +101,6 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         assertThat(unknown.getStatus().getSubmission().getState()).isEqualTo(SubmissionState.Uncertain);
         edit("crashed", j -> {
             j.getSpec().setSuspend(false);
-            return j;
         });
         afterTwoMorePasses("crashed");
         assertThat(submissionsOf("crashed")).isZero();
@@ -124,7 +122,6 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         assertThat(submissionsOf("broke")).isEqualTo(1);
         edit("broke", j -> {
             j.getSpec().setGpuType(dev.loraoperator.api.v1alpha1.GpuType.HOPPER_141);
-            return j;
         });
         awaitJobId("broke");
         assertThat(submissionsOf("broke")).isEqualTo(2);
@@ -142,7 +139,6 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         edit("adoptee", j -> {
             j.getSpec().setSuspend(false);
             j.getMetadata().setAnnotations(new HashMap<>(java.util.Map.of(LoraTrainingJob.ADOPT_JOB_ID, remoteId)));
-            return j;
         });
         LoraTrainingJob adopted = awaitJob("adoptee", j -> j.getStatus().getPhase() == Phase.Running
                 && j.getStatus().getArtifacts() != null && !j.getStatus().getArtifacts().getCheckpoints().isEmpty());

@@ -3,25 +3,26 @@ package dev.loraoperator.packaging;
 import java.util.List;
 
 /**
- * Every Kubernetes API call the operator makes, with the class that makes it: the single list the RBAC rules are
- * derived from (RbacMatchesApiCallsTest). Observed on the Fabric8 mock API server with the built operator, too:
- * informer list+watch, finalizer PATCH, status PUT, Secret and ConfigMap GET, Event POST, Lease GET/POST/PATCH.
- * When code starts making a new call, ApiCallSitesTest fails until the call is listed here.
+ * Every Kubernetes API call the operator makes, and why: the single list the RBAC rules are derived from
+ * (RbacMatchesApiCallsTest). Observed on the Fabric8 mock API server with the built operator, too: informer
+ * list+watch, finalizer PATCH, status PUT, Secret and ConfigMap GET, Event POST, Lease GET/POST/PATCH.
+ * The calls our own code makes are read from its bytecode (ApiCallSitesTest): a new one fails that test until it is
+ * listed here; the calls the libraries make (JOSDK, Fabric8's leader election) are listed from their sources.
  */
-final class ApiCalls {
+public final class ApiCalls {
 
     /** Where the call lands: wherever LoraTrainingJobs are watched, or only in the operator's own namespace. */
-    enum Scope { WATCHED_NAMESPACES, OPERATOR_NAMESPACE }
+    public enum Scope { WATCHED_NAMESPACES, OPERATOR_NAMESPACE }
 
     /** Which object the call names, when RBAC can pin it (resourceNames). */
-    enum Named { ANY, DEFAULT_CREDENTIALS_SECRET, LEASE }
+    public enum Named { ANY, DEFAULT_CREDENTIALS_SECRET, LEASE }
 
     /**
-     * @param madeBy the class (and method) that makes the call
-     * @param site the expression in our sources that makes it (ApiCallSitesTest), or null for calls made by a library
+     * @param why what the call is for (and, for a library's call, which library code makes it)
+     * @param ourCode made by our code (found by ApiCallSitesTest's bytecode scan), not by a library
      * @param leaderElectionOnly made only when leader election is enabled
      */
-    record ApiCall(String madeBy, String site, String group, String resource, String verb, Scope scope, Named named,
+    public record ApiCall(String why, boolean ourCode, String group, String resource, String verb, Scope scope, Named named,
             boolean leaderElectionOnly) {
     }
 
@@ -29,33 +30,30 @@ final class ApiCalls {
     private static final String CORE = "";
     private static final String COORDINATION = "coordination.k8s.io";
 
-    static final List<ApiCall> ALL = List.of(
+    public static final List<ApiCall> ALL = List.of(
             // JOSDK's informer for the primary resource (ControllerResourceEventSource): initial list, then watch.
-            watched("JOSDK ControllerResourceEventSource (informer)", null, JOBS_GROUP, "loratrainingjobs", "list"),
-            watched("JOSDK ControllerResourceEventSource (informer)", null, JOBS_GROUP, "loratrainingjobs", "watch"),
+            watched("JOSDK ControllerResourceEventSource (informer)", false, JOBS_GROUP, "loratrainingjobs", "list"),
+            watched("JOSDK ControllerResourceEventSource (informer)", false, JOBS_GROUP, "loratrainingjobs", "watch"),
             // JOSDK adds and removes our finalizer with a JSON Patch (SSA is off: quarkus.operator-sdk.enable-ssa=false).
-            watched("JOSDK ResourceOperations.addFinalizer/removeFinalizer", null, JOBS_GROUP, "loratrainingjobs",
+            watched("JOSDK ResourceOperations.addFinalizer/removeFinalizer", false, JOBS_GROUP, "loratrainingjobs",
                     "patch"),
             // ... and re-reads the resource when that patch meets a conflict (409/422).
-            watched("JOSDK ResourceOperations.conflictRetryingPatchPrimary", null, JOBS_GROUP, "loratrainingjobs",
+            watched("JOSDK ResourceOperations.conflictRetryingPatchPrimary", false, JOBS_GROUP, "loratrainingjobs",
                     "get"),
-            // ResourceStatusStore re-reads the resource after a failed status write, so what it learned is not lost.
-            watched("dev.loraoperator.reconciler.ResourceStatusStore.latest", "client.resources(LoraTrainingJob.class)",
-                    JOBS_GROUP, "loratrainingjobs", "get"),
-            // ResourceStatusStore writes the status subresource with a PUT (optimistic locking before a submit).
-            watched("dev.loraoperator.reconciler.ResourceStatusStore.write/writeIfCurrent",
-                    "context.resourceOperations().updatePrimaryStatus", JOBS_GROUP, "loratrainingjobs/status",
-                    "update"),
-            // CredentialsResolver reads spec.credentialsSecretRef in the job's namespace ...
-            watched("dev.loraoperator.credentials.CredentialsResolver.resolve", "client.secrets()", CORE, "secrets",
-                    "get"),
+            // The status write re-reads the resource after a 409, so what it learned is not lost.
+            watched("status write: re-read after a conflict", true, JOBS_GROUP, "loratrainingjobs", "get"),
+            // The status subresource is written with a PUT (optimistic locking before a submit).
+            watched("status write (ResourceOperations.updatePrimaryStatus)", true, JOBS_GROUP,
+                    "loratrainingjobs/status", "update"),
+            // The token: spec.credentialsSecretRef in the job's namespace ...
+            watched("credentials: the job's own Secret", true, CORE, "secrets", "get"),
             // ... or, without it, the operator-wide default Secret in the operator's namespace.
-            new ApiCall("dev.loraoperator.credentials.CredentialsResolver.resolve", "client.secrets()", CORE,
-                    "secrets", "get", Scope.OPERATOR_NAMESPACE, Named.DEFAULT_CREDENTIALS_SECRET, false),
-            // InputReader reads spec.configFrom.configMapKeyRef in the job's namespace.
-            watched("dev.loraoperator.reconciler.InputReader.read", "client.configMaps()", CORE, "configmaps", "get"),
-            // EventRecorder creates a new core/v1 Event per transition (random names: never patched).
-            watched("dev.loraoperator.events.EventRecorder.record", "client.v1().events()", CORE, "events", "create"),
+            new ApiCall("credentials: the default Secret", true, CORE, "secrets", "get", Scope.OPERATOR_NAMESPACE,
+                    Named.DEFAULT_CREDENTIALS_SECRET, false),
+            // The config of spec.configFrom.configMapKeyRef, in the job's namespace.
+            watched("config from a ConfigMap", true, CORE, "configmaps", "get"),
+            // A new core/v1 Event per transition (random names: never patched).
+            watched("Events", true, CORE, "events", "create"),
             // Leader election (dev.loraoperator.settings.LeaderElectionProducer turns it on): Fabric8's LeaseLock
             // reads, creates and renews (JSON merge patch) the Lease ...
             lease("Fabric8 LeaseLock.get (via JOSDK LeaderElectionManager)", "get", Named.LEASE),
@@ -70,11 +68,11 @@ final class ApiCalls {
     private ApiCalls() {
     }
 
-    private static ApiCall watched(String madeBy, String site, String group, String resource, String verb) {
-        return new ApiCall(madeBy, site, group, resource, verb, Scope.WATCHED_NAMESPACES, Named.ANY, false);
+    private static ApiCall watched(String why, boolean ourCode, String group, String resource, String verb) {
+        return new ApiCall(why, ourCode, group, resource, verb, Scope.WATCHED_NAMESPACES, Named.ANY, false);
     }
 
-    private static ApiCall lease(String madeBy, String verb, Named named) {
-        return new ApiCall(madeBy, null, COORDINATION, "leases", verb, Scope.OPERATOR_NAMESPACE, named, true);
+    private static ApiCall lease(String why, String verb, Named named) {
+        return new ApiCall(why, false, COORDINATION, "leases", verb, Scope.OPERATOR_NAMESPACE, named, true);
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** The Helm chart and the value sets the tests render it with (src/test/resources/.../packaging/values/). */
@@ -14,8 +16,12 @@ final class Chart {
     static final String RELEASE = "lora-training-operator";
     static final String NAMESPACE = "lora-training-operator";
     static final String DEFAULTS = "defaults";
+    /** For {@code @MethodSource}: every test that holds for any configuration runs once per value set. */
+    static final String VALUE_SETS_SOURCE = "dev.loraoperator.packaging.Chart#valueSets";
     private static final Path VALUE_SETS = Path.of("src", "test", "resources", "dev", "loraoperator", "packaging",
             "values");
+
+    private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
 
     private Chart() {
     }
@@ -38,8 +44,15 @@ final class Chart {
                 : List.of("--values", VALUE_SETS.resolve(valueSet + ".yaml").toString());
     }
 
-    /** helm template output: the chart's CRD first (--include-crds), then the templates in Helm's install order. */
+    /**
+     * helm template output: the chart's CRD first (--include-crds), then the templates in Helm's install order.
+     * Rendered once per value set and JVM: the chart does not change while the tests run.
+     */
     static String render(String valueSet) {
+        return RENDERED.computeIfAbsent(valueSet, Chart::helmTemplate);
+    }
+
+    private static String helmTemplate(String valueSet) {
         List<String> args = new ArrayList<>(List.of("template", RELEASE, DIR.toString(), "--namespace", NAMESPACE,
                 "--include-crds"));
         args.addAll(valuesArgs(valueSet));

@@ -8,12 +8,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** `helm lint --strict` (warnings fail) passes with the default values and with every value set of the tests. */
 class HelmLintTest {
 
-    static List<String> valueSets() {
-        return Chart.valueSets();
-    }
-
     @ParameterizedTest
-    @MethodSource("valueSets")
+    @MethodSource(Chart.VALUE_SETS_SOURCE)
     void chartLintsStrictly(String valueSet) {
         List<String> args = new ArrayList<>(List.of("lint", "--strict", Chart.DIR.toString(), "--namespace",
                 Chart.NAMESPACE));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,12 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The operator pod meets the restricted Pod Security Standard, is probed, and runs the documented image. */
 class PodSecurityTest {
 
-    static List<String> valueSets() {
-        return Chart.valueSets();
-    }
-
     @ParameterizedTest
-    @MethodSource("valueSets")
+    @MethodSource(Chart.VALUE_SETS_SOURCE)
     void podMeetsTheRestrictedPodSecurityStandard(String valueSet) {
         PodSpec pod = deployment(valueSet).getSpec().getTemplate().getSpec();
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -40,7 +35,7 @@ class PodSecurityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("valueSets")
+    @MethodSource(Chart.VALUE_SETS_SOURCE)
     void probesUseTheQuarkusHealthEndpoints(String valueSet) {
         Container container = deployment(valueSet).getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");

@@ -27,12 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RbacMatchesApiCallsTest {
 
-    static List<String> valueSets() {
-        return Chart.valueSets();
-    }
-
     @ParameterizedTest
-    @MethodSource("valueSets")
+    @MethodSource(Chart.VALUE_SETS_SOURCE)
     void renderedRulesAreExactlyTheRulesTheApiCallsNeed(String valueSet) {
         Manifests manifests = Chart.manifests(valueSet);
         Set<Permission> granted = Permission.minimal(granted(manifests));
@@ -42,7 +38,7 @@ class RbacMatchesApiCallsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("valueSets")
+    @MethodSource(Chart.VALUE_SETS_SOURCE)
     void everyRoleIsBoundToTheOperatorsServiceAccount(String valueSet) {
         Manifests manifests = Chart.manifests(valueSet);
         Set<String> bound = new HashSet<>();

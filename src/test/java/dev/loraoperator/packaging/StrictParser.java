@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -38,6 +39,7 @@ final class StrictParser {
             Map.entry("Secret", Secret.class),
             Map.entry("Service", Service.class),
             Map.entry("Deployment", Deployment.class),
+            Map.entry("NetworkPolicy", NetworkPolicy.class),
             // From io.fabric8:openshift-model-monitoring: the Prometheus Operator's monitoring.coreos.com/v1 types.
             Map.entry("ServiceMonitor", ServiceMonitor.class));
 

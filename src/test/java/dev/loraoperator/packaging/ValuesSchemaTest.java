@@ -21,7 +21,11 @@ class ValuesSchemaTest {
             "watchNamespaces={Team_A}                     | /watchNamespaces/0",
             "defaultCredentials.create=true               | /defaultCredentials/token",
             "serviceAccount.create=false                  | /serviceAccount/name",
-            "replicaCount=2,leaderElection.enabled=false  | /leaderElection/enabled"})
+            "replicaCount=2,leaderElection.enabled=false  | /leaderElection/enabled",
+            "image.digest=sha256:abc                      | /image/digest",
+            "image.digest=latest                          | /image/digest",
+            "networkPolicy.enabled=true                   | /networkPolicy/kubernetesApi/cidrs",
+            "networkPolicy.trainerApi.cidrs={example.com} | /networkPolicy/trainerApi/cidrs/0"})
     void mistakesFailTheRender(String set, String expectedError) {
         // One --set takes comma-separated assignments, as a user would type them.
         List<String> args = List.of("template", Chart.RELEASE, Chart.DIR.toString(), "--set", set);

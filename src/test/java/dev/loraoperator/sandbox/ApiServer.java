@@ -19,26 +19,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP front of the sandbox's Kubernetes API: plain HTTP on a fixed port, requests handed to the dispatcher.
- * Fabric8's own MockWebServer serves watches only over WebSockets, which kubectl does not speak; this front gives
+ * The HTTP front of the sandbox's Kubernetes API: plain HTTP on the port asked for (0: any free one, see port()),
+ * requests handed to the dispatcher. Fabric8's own MockWebServer serves watches only over WebSockets, which kubectl does not speak; this front gives
  * WebSocket clients (the operator) the mock server's own WebSocket handling and everyone else a chunked stream.
  */
 final class ApiServer implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final SandboxDispatcher dispatcher;
+    private final AuditLog audit;
     private final HttpServer server;
 
-    private ApiServer(String host, int port, SandboxDispatcher dispatcher) {
+    private ApiServer(String host, int port, SandboxDispatcher dispatcher, AuditLog audit) {
         this.dispatcher = dispatcher;
+        this.audit = audit;
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                 // the same subprotocols Kubernetes offers, which Fabric8 asks for when it opens a watch
                 .setWebSocketSubProtocols(java.util.List.of("v4.channel.k8s.io", "v1.channel.k8s.io")));
         server.requestHandler(this::handle);
     }
 
-    static ApiServer start(String host, int port, SandboxDispatcher dispatcher) {
-        ApiServer api = new ApiServer(host, port, dispatcher);
+    static ApiServer start(String host, int port, SandboxDispatcher dispatcher, AuditLog audit) {
+        ApiServer api = new ApiServer(host, port, dispatcher, audit);
         CompletableFuture<Void> listening = new CompletableFuture<>();
         api.server.listen().onSuccess(s -> listening.complete(null)).onFailure(listening::completeExceptionally);
         try {
@@ -69,6 +71,7 @@ final class ApiServer implements AutoCloseable {
     }
 
     private void respond(HttpServerRequest request, RecordedRequest recorded) {
+        audit.record(recorded);
         MockResponse response;
         try {
             response = dispatcher.dispatch(recorded);

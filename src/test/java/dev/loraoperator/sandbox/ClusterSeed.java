@@ -15,13 +15,16 @@ import java.util.Map;
 
 /** Puts into the fresh sandbox API what an installed operator finds in a cluster: the CRD, namespaces, the token Secret. */
 final class ClusterSeed {
+    static final String USER_AGENT = "lora-sandbox-seed";
 
     private ClusterSeed() {
     }
 
     static void apply(String apiUrl, JsonNode crd, SandboxOptions options) {
         // Config.empty(): never pick up the user's own kubeconfig, token or proxy settings
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(apiUrl).withNamespace("default").build();
+        // its own User-Agent, so that the audit log tells the seed from the operator, which uses the same client
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(apiUrl).withNamespace("default")
+                .withUserAgent(USER_AGENT).build();
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
             client.apiextensions().v1().customResourceDefinitions()
                     .resource(Serialization.unmarshal(crd.toString(), CustomResourceDefinition.class)).create();

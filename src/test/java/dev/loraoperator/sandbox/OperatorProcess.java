@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The operator as production runs it: {@code java -jar target/quarkus-app/quarkus-run.jar}, configured by
@@ -27,11 +30,16 @@ final class OperatorProcess implements AutoCloseable {
     // the category of the operator's Event log lines, full length thanks to the console format set below
     private static final String EVENT_CATEGORY = "[dev.loraoperator.events.EventRecorder] ";
 
+    // Quarkus's start-up line names the address it bound, also when it was asked for port 0
+    private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
+
     private final Process process;
+    private final CompletableFuture<URI> listening;
     private final Thread pump;
 
-    private OperatorProcess(Process process, Thread pump) {
+    private OperatorProcess(Process process, CompletableFuture<URI> listening, Thread pump) {
         this.process = process;
+        this.listening = listening;
         this.pump = pump;
     }
 
@@ -52,25 +60,35 @@ final class OperatorProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the operator", e);
         }
-        Thread pump = new Thread(() -> copy(process, log, console), "operator-log");
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        Thread pump = new Thread(() -> copy(process, log, console, listening), "operator-log");
         pump.setDaemon(true);
         pump.start();
-        return new OperatorProcess(process, pump);
+        return new OperatorProcess(process, listening, pump);
     }
 
-    /** Waits for the readiness probe, which turns UP once the controller has started watching. */
-    void awaitReady(URI readiness, Duration timeout) {
+    /**
+     * Waits until the operator says where its HTTP server listens and its readiness probe, which turns UP once the
+     * controller has started watching, answers 200; returns that address.
+     */
+    URI awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the operator exited with code " + process.exitValue());
             }
+            URI base = listening.getNow(null);
+            if (base == null) {
+                sleep(250);
+                continue;
+            }
+            URI readiness = base.resolve("/q/health/ready");
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
-                    return;
+                    return base;
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -97,7 +115,7 @@ final class OperatorProcess implements AutoCloseable {
         }
     }
 
-    private static void copy(Process process, Path log, PrintStream console) {
+    private static void copy(Process process, Path log, PrintStream console, CompletableFuture<URI> listening) {
         try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -105,6 +123,10 @@ final class OperatorProcess implements AutoCloseable {
                 out.write(line);
                 out.write('\n');
                 out.flush();
+                Matcher address = LISTENING.matcher(line);
+                if (!listening.isDone() && address.find()) {
+                    listening.complete(URI.create(address.group(1)));
+                }
                 int at = line.indexOf(EVENT_CATEGORY);
                 if (at >= 0) {
                     console.println("operator: " + line.substring(at + EVENT_CATEGORY.length()));

@@ -24,6 +24,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** The line that says everything is up; the sandbox test waits for it. */
     static final String READY = "Sandbox ready";
+    /** The API's audit log, in the sandbox's folder (see {@link AuditLog}). */
+    static final String AUDIT_LOG = "api-audit.log";
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
@@ -59,22 +61,27 @@ public final class Sandbox implements AutoCloseable {
         JsonNode crd = CrdFile.read(o.crd());
         List<ServedKind> kinds = new ArrayList<>(CoreKinds.all());
         kinds.add(CrdFile.servedKind(crd));
-        running.push(ApiServer.start("127.0.0.1", o.apiPort(), new SandboxDispatcher(kinds, Clock.systemUTC())));
-        ClusterSeed.apply(o.apiUrl(), crd, o);
+        // every server binds its port itself and says which it holds: with port 0 nothing can take it in between
+        AuditLog audit = AuditLog.create(o.dir().resolve(AUDIT_LOG));
+        running.push(audit);
+        ApiServer api = ApiServer.start("127.0.0.1", o.apiPort(), new SandboxDispatcher(kinds, Clock.systemUTC()),
+                audit);
+        running.push(api);
+        String apiUrl = "http://127.0.0.1:" + api.port();
+        ClusterSeed.apply(apiUrl, crd, o);
         TrainerSimulator simulator = TrainerSimulator.start("127.0.0.1", o.simulatorPort(), o.token(),
                 new Timeline(o.queue(), o.stepsPerSecond()), Clock.systemUTC());
         running.push(simulator);
-        Path kubeconfig = Kubeconfig.write(o.dir().resolve("kubeconfig"), o.apiUrl());
+        Path kubeconfig = Kubeconfig.write(o.dir().resolve("kubeconfig"), apiUrl);
         Path log = o.dir().resolve("operator.log");
         OperatorProcess operator = OperatorProcess.start(o.operatorJar(),
                 operatorSettings(o, kubeconfig, simulator.baseUrl()), log, console);
         running.push(operator);
-        operator.awaitReady(URI.create("http://127.0.0.1:" + o.operatorHttpPort() + "/q/health/ready"),
-                Duration.ofSeconds(90));
+        URI operatorUrl = operator.awaitReady(Duration.ofSeconds(90));
 
         Path cwd = Path.of("").toAbsolutePath();
-        console.printf("%s: Kubernetes API %s, Trainer API simulator %s (token %s), operator log %s%n", READY,
-                o.apiUrl(), simulator.baseUrl(), o.token(), cwd.relativize(log));
+        console.printf("%s: Kubernetes API %s, Trainer API simulator %s (token %s), operator %s, operator log %s%n",
+                READY, apiUrl, simulator.baseUrl(), o.token(), operatorUrl, cwd.relativize(log));
         console.println("In another terminal, here:");
         console.printf("  export KUBECONFIG=%s; alias kubectl=%s%n", kubeconfig, o.toolsBin().resolve("kubectl"));
         console.println("  kubectl apply -f examples/flux-lora.yaml && kubectl get ltj -w");
@@ -101,7 +108,7 @@ public final class Sandbox implements AutoCloseable {
         return env;
     }
 
-    /** Operator first, so it never sees its API or Trainer vanish under a job; then the simulator, then the API. */
+    /** Operator first, so it never sees its API or Trainer vanish under a job; then the simulator, the API, its log. */
     @Override
     public synchronized void close() {
         while (!running.isEmpty()) {

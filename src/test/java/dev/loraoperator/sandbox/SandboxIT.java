@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loraoperator.packaging.ApiCalls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,39 +20,42 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sandbox started the way {@code mvn -Psandbox package} starts it (the same main class and defaults, other
- * ports), driven with the real kubectl: every example applied, waited for, shown, described and deleted, and the
- * Trainer API simulator asked which calls the operator made.
+ * The sandbox started the way {@code mvn -Psandbox package} starts it (the same main class and defaults, but port 0
+ * everywhere: each server binds a free port and the sandbox reports it), driven with the real kubectl: every example
+ * applied, waited for, shown, described and deleted, and the Trainer API simulator asked which calls the operator made.
  */
 class SandboxIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DIR = Path.of("target", "sandbox-it").toAbsolutePath();
     private static final String TOKEN = "sandbox-token";
+    private static final Pattern SIMULATOR_ADDRESS = Pattern.compile("Trainer API simulator (http://[^ ,]+)");
 
     private static Process sandbox;
     private static final List<String> console = new CopyOnWriteArrayList<>();
-    private static int simulatorPort;
+    private static URI simulator;
     private static Kubectl kubectl;
 
     @BeforeAll
     static void startTheSandbox() throws Exception {
-        int apiPort = freePort();
-        simulatorPort = freePort();
-        int operatorPort = freePort();
+        // port 0 everywhere: each server binds a free port itself and the sandbox reports which
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Sandbox.class.getName(),
-                "--api-port", String.valueOf(apiPort), "--simulator-port", String.valueOf(simulatorPort),
-                "--operator-http-port", String.valueOf(operatorPort), "--dir", DIR.toString()));
+                "--api-port", "0", "--simulator-port", "0", "--operator-http-port", "0", "--dir", DIR.toString()));
         sandbox = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
@@ -72,6 +74,10 @@ class SandboxIT {
             assertThat(sandbox.isAlive()).as("the sandbox exited: " + console).isTrue();
             return console.stream().anyMatch(l -> l.startsWith(Sandbox.READY));
         });
+        String ready = console.stream().filter(l -> l.startsWith(Sandbox.READY)).findFirst().orElseThrow();
+        Matcher address = SIMULATOR_ADDRESS.matcher(ready);
+        assertThat(address.find()).as(ready).isTrue();
+        simulator = URI.create(address.group(1));
         kubectl = new Kubectl(Path.of(System.getProperty("lora.tools.bin", "target/tools/bin"), "kubectl"),
                 DIR.resolve("kubeconfig"), DIR.resolve("kube-cache"));
     }
@@ -122,6 +128,32 @@ class SandboxIT {
         // a finished job is released on delete: nothing to cancel
         assertThat(callsFor(calls, "CANCEL", jobId)).isZero();
         assertThat(calls).allMatch(c -> c.get("authorizationMatched").asBoolean());
+
+        // all the packaged operator asked of the Kubernetes API on the way (JOSDK's own calls included) is
+        // what the chart's RBAC grants: the calls ApiCalls lists, from which RbacMatchesApiCallsTest derives it
+        Set<String> granted = ApiCalls.ALL.stream().map(c -> c.group() + "/" + c.resource() + " " + c.verb())
+                .collect(Collectors.toCollection(TreeSet::new));
+        // JOSDK's leader election asks what it may do; Kubernetes lets every authenticated user ask that
+        granted.add("authorization.k8s.io/selfsubjectrulesreviews create");
+        Set<String> made = operatorApiCalls();
+        assertThat(made).contains("training.lora-operator.dev/loratrainingjobs list",
+                "training.lora-operator.dev/loratrainingjobs watch", "training.lora-operator.dev/loratrainingjobs patch",
+                "training.lora-operator.dev/loratrainingjobs/status update", "/events create");
+        assertThat(granted).as("calls the operator made (audit log)").containsAll(made);
+    }
+
+    /** "group/resource verb" of every request in the sandbox API's audit log that neither kubectl nor the seed made. */
+    private static Set<String> operatorApiCalls() throws IOException {
+        Set<String> made = new TreeSet<>();
+        for (String line : Files.readAllLines(DIR.resolve(Sandbox.AUDIT_LOG))) {
+            JsonNode entry = JSON.readTree(line);
+            String agent = entry.path("userAgent").asText();
+            if (!agent.startsWith("kubectl/") && !agent.equals(ClusterSeed.USER_AGENT)) {
+                made.add(entry.get("group").asText() + "/" + entry.get("resource").asText() + " "
+                        + entry.get("verb").asText());
+            }
+        }
+        return made;
     }
 
     @Test
@@ -152,7 +184,7 @@ class SandboxIT {
 
     private static List<JsonNode> simulatorCalls() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + simulatorPort + "/simulator/requests"))
+                simulator.resolve("/simulator/requests"))
                 .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return StreamSupport.stream(JSON.readTree(response.body()).spliterator(), false).toList();
@@ -167,13 +199,5 @@ class SandboxIT {
     private static long callsFor(List<JsonNode> calls, String operation, String jobId) {
         return calls.stream().filter(c -> operation.equals(c.get("operation").asText()))
                 .filter(c -> jobId.equals(c.path("jobId").asText())).count();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The sandbox's command line: fixed local ports and a fast Trainer timeline by default, every one overridable. */
+/**
+ * The sandbox's command line: fixed local ports (0: any free one, reported when ready) and a fast Trainer timeline
+ * by default, every one overridable.
+ */
 record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, String token, Duration queue,
         double stepsPerSecond, Path dir, Path operatorJar, Path crd, Path toolsBin) {
 
@@ -41,14 +44,10 @@ record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, Stri
                 Path.of(o.getOrDefault("--tools-bin", "target/tools/bin")).toAbsolutePath());
     }
 
-    String apiUrl() {
-        return "http://127.0.0.1:" + apiPort;
-    }
-
     private static int port(Map<String, String> options, String name, int fallback) {
         int port = Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException(name + " must be a port number (1-65535)");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be a port number (1-65535), or 0 for any free one");
         }
         return port;
     }

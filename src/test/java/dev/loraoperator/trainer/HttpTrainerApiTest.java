@@ -4,41 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loraoperator.simulator.Operation;
-import dev.loraoperator.simulator.Timeline;
-import dev.loraoperator.simulator.TrainerSimulator;
+import dev.loraoperator.simulator.ManualSimulatorTest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP client against the simulator: every endpoint, and how each kind of failure is classified. */
-class HttpTrainerApiTest {
-    private static final String TOKEN = "sk-client-test";
+class HttpTrainerApiTest extends ManualSimulatorTest {
     private static final String CONFIG = "job: extension\nconfig:\n  name: \"client_test\"\n  process:\n"
             + "    - type: \"sd_trainer\"\n      train:\n        steps: 1000\n";
-    private static TrainerSimulator sim;
     private final List<String> outcomes = new ArrayList<>();
     private HttpTrainerApi api;
     private final ApiToken token = new ApiToken(TOKEN);
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = TrainerSimulator.start(0, TOKEN, Timeline.manual());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
     void client() {
-        sim.faults().clear();
         api = new HttpTrainerApi(URI.create(sim.baseUrl() + "/"), Duration.ofSeconds(1), Duration.ofMillis(700),
                 new RateLimiter(1000, Clock.systemUTC()), (op, outcome, latency) -> outcomes.add(op.tag() + ":" + outcome));
     }
@@ -135,14 +119,10 @@ class HttpTrainerApiTest {
     @Test
     void theCancelledSpellingIsReadAsCanceled() throws TrainerException {
         sim.useDoubleLCancelled(true);
-        try {
-            RemoteJob job = api.submit(token, CONFIG, "ADA_80_PLUS", 1);
-            RemoteJob canceled = api.cancel(token, job.id());
-            assertThat(dev.loraoperator.status.RemoteStates.of(canceled.status()))
-                    .isEqualTo(dev.loraoperator.status.RemoteStates.CANCELED);
-        } finally {
-            sim.useDoubleLCancelled(false);
-        }
+        RemoteJob job = api.submit(token, CONFIG, "ADA_80_PLUS", 1);
+        RemoteJob canceled = api.cancel(token, job.id());
+        assertThat(dev.loraoperator.status.RemoteStates.of(canceled.status()))
+                .isEqualTo(dev.loraoperator.status.RemoteStates.CANCELED);
     }
 
     @Test
