@@ -40,9 +40,14 @@ final class Chart {
 
     /** helm template output: the chart's CRD first (--include-crds), then the templates in Helm's install order. */
     static String render(String valueSet) {
+        return renderWith(valuesArgs(valueSet));
+    }
+
+    /** helm template output with these value arguments (--values, --set) on top of the chart's defaults. */
+    static String renderWith(List<String> valuesArgs) {
         List<String> args = new ArrayList<>(List.of("template", RELEASE, DIR.toString(), "--namespace", NAMESPACE,
                 "--include-crds"));
-        args.addAll(valuesArgs(valueSet));
+        args.addAll(valuesArgs);
         return Tools.runOk("helm", args);
     }
 
