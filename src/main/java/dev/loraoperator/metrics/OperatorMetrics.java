@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Prometheus metrics with low-cardinality tags only: never a job, resource or namespace name. Every meter is
  * registered at startup, so dashboards and alert rules find each series (counters at 0) before anything happens.
  */
+@Startup // created with the application, not at first use, so that every series is there from the start
 @ApplicationScoped
 public class OperatorMetrics implements RequestObserver {
     /** The results {@link #submission(String)} records. */
