@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Grafana dashboard is one Grafana can load on any Prometheus: every panel queries the data source chosen in
- * its variable, panels have unique ids and do not overlap, and it covers what the operator asks people to watch.
+ * its variable, Prometheus parses every query, panels have unique ids and do not overlap, and it covers what the operator asks people to watch.
  * (ObservabilityTest checks the queries against the metrics a running operator exports.)
  */
 class DashboardTest {
@@ -33,6 +34,23 @@ class DashboardTest {
                 assertThat(target.path("datasource").path("uid").asText()).isEqualTo(reference);
             });
         }
+    }
+
+    @Test
+    void everyQueryIsPromQlThatPrometheusParses() throws IOException {
+        // promtool has no query checker, but it parses every rule's expression: each query becomes a recording rule,
+        // with Grafana's interval variable replaced by a duration the way Grafana does before sending it.
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-queries\n    rules:\n");
+        int n = 0;
+        for (String expr : MonitoringQueries.dashboardQueries().values()) {
+            rules.append("      - record: dashboard_query_").append(++n).append("\n        expr: ")
+                    .append(new ObjectMapper().writeValueAsString(expr.replace("$__rate_interval", "2m"))).append('\n');
+        }
+        Path file = Path.of("target", "promtool", "dashboard-queries.rules.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, rules);
+        assertThat(Tools.runOk("promtool", List.of("check", "rules", file.toString())))
+                .contains("SUCCESS: " + n + " rules found");
     }
 
     @Test
