@@ -158,12 +158,17 @@ public class OperatorMetrics implements RequestObserver {
         }
     }
 
+    /** The job's remote status was read successfully at {@code at}; it stays polled at this cadence. */
+    public void statusRead(String uid, Instant at, PollCadence cadence) {
+        staleness.read(uid, at, cadence);
+    }
+
     /**
-     * The job's remote state is being followed at this cadence and was last read successfully at {@code lastSync}
-     * (its submission time if it was never read); call after every pass that leaves the job polled.
+     * Reading the job's remote status failed; it stays polled at this cadence. {@code lastSyncTime} (the status's,
+     * or the submission time if it was never read) counts only when this process has seen no successful read.
      */
-    public void polled(String uid, Instant lastSync, PollCadence cadence) {
-        staleness.read(uid, lastSync, cadence);
+    public void statusReadFailed(String uid, Instant lastSyncTime, PollCadence cadence) {
+        staleness.readFailed(uid, lastSyncTime, cadence);
     }
 
     /** The job is not (or no longer) polled: terminal, suspended, waiting for a person, or without a remote job. */

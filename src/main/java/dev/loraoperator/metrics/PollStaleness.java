@@ -22,6 +22,11 @@ final class PollStaleness {
         reads.put(uid, new LastRead(at, cadence));
     }
 
+    /** Keeps the last success this process saw; a process that saw none (it restarted) starts from the status's. */
+    void readFailed(String uid, Instant lastKnown, PollCadence cadence) {
+        reads.merge(uid, new LastRead(lastKnown, cadence), (seen, fallback) -> new LastRead(seen.at(), cadence));
+    }
+
     void forget(String uid) {
         reads.remove(uid);
     }

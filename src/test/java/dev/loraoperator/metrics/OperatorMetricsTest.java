@@ -55,19 +55,33 @@ class OperatorMetricsTest {
 
     @Test
     void stalenessIsTheAgeOfTheOldestReadPerCadenceAndForgetsJobsNoLongerPolled() {
-        metrics.polled("a", START.minusSeconds(30), PollCadence.RUNNING);
-        metrics.polled("b", START.minusSeconds(5), PollCadence.RUNNING);
-        metrics.polled("c", START.minusSeconds(70), PollCadence.QUEUED);
+        metrics.statusRead("a", START.minusSeconds(30), PollCadence.RUNNING);
+        metrics.statusRead("b", START.minusSeconds(5), PollCadence.RUNNING);
+        metrics.statusRead("c", START.minusSeconds(70), PollCadence.QUEUED);
         clock.advance(Duration.ofSeconds(10));
         assertThat(staleness("running")).isEqualTo(40);
         assertThat(staleness("queued")).isEqualTo(80);
 
-        metrics.polled("a", START.plusSeconds(10), PollCadence.RUNNING);
+        metrics.statusRead("a", START.plusSeconds(10), PollCadence.RUNNING);
         assertThat(staleness("running")).as("a was read again; b is now the oldest").isEqualTo(15);
         metrics.notPolled("b");
         metrics.forget("c");
         assertThat(staleness("running")).isZero();
         assertThat(staleness("queued")).isZero();
+    }
+
+    @Test
+    void failedReadsLeaveTheLastSuccessStandingAndAfterARestartFallBackToTheStatus() {
+        metrics.statusRead("a", START.minusSeconds(10), PollCadence.RUNNING);
+        metrics.statusReadFailed("a", START.minusSeconds(300), PollCadence.RUNNING);
+        assertThat(staleness("running")).as("the newer success this process saw counts").isEqualTo(10);
+        clock.advance(Duration.ofSeconds(50));
+        metrics.statusReadFailed("a", START.minusSeconds(300), PollCadence.RUNNING);
+        assertThat(staleness("running")).as("failures do not refresh it").isEqualTo(60);
+
+        metrics.statusReadFailed("restarted", START.minusSeconds(200), PollCadence.QUEUED);
+        assertThat(staleness("queued")).as("no success seen since the start: the status's lastSyncTime")
+                .isEqualTo(250);
     }
 
     @Test
@@ -128,7 +142,7 @@ class OperatorMetricsTest {
     @Test
     void noTagEverNamesAJob() {
         metrics.phase("uid-secret-1", Phase.Running);
-        metrics.polled("uid-secret-1", START, PollCadence.RUNNING);
+        metrics.statusRead("uid-secret-1", START, PollCadence.RUNNING);
         metrics.cancelFailing("uid-secret-1", true);
         metrics.credentialsGone("uid-secret-1", true);
         for (Meter meter : registry.getMeters()) {
