@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Prometheus metrics with low-cardinality tags only: never a job, resource or namespace name. Every meter is
@@ -102,7 +103,7 @@ public class OperatorMetrics implements RequestObserver {
 
     /** Micrometer holds gauge state weakly by default; these objects live as long as the operator. */
     private static <T> Gauge.Builder<T> gauge(String name, String description, T state,
-            java.util.function.ToDoubleFunction<T> value) {
+            ToDoubleFunction<T> value) {
         return Gauge.builder(name, state, value).description(description).strongReference(true);
     }
 
