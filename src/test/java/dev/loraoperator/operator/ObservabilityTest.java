@@ -3,6 +3,7 @@ package dev.loraoperator.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loraoperator.api.v1alpha1.Phase;
+import dev.loraoperator.packaging.MonitoringQueries;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,13 +13,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Health probes answer, and the Prometheus metrics count jobs and requests without naming any resource. */
+/**
+ * Health probes answer, the Prometheus metrics count jobs and requests without naming any resource, and the shipped
+ * dashboard and alert rules read only series the operator exports.
+ */
 @QuarkusTest
 @WithKubernetesTestServer
 @QuarkusTestResource(SimulatorResource.class)
 class ObservabilityTest extends OperatorTestSupport {
+
+    /** Written by Prometheus for every scrape target, not by the operator. */
+    private static final String PROMETHEUS_SCRAPE_HEALTH = "up";
 
     @TestHTTPResource("/")
     URI root;
@@ -60,5 +71,22 @@ class ObservabilityTest extends OperatorTestSupport {
     private static double value(String metrics, String series) {
         return metrics.lines().filter(line -> line.startsWith(series + " ")).findFirst()
                 .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(0.0);
+    }
+
+    @Test
+    void everyDashboardAndAlertQueryReadsOnlySeriesTheOperatorExports() throws Exception {
+        // Every meter is registered at startup, so each series exists before any job does.
+        Set<String> exported = http("q/metrics").body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+        Map<String, String> queries = new LinkedHashMap<>(MonitoringQueries.dashboardQueries());
+        MonitoringQueries.alertQueries().forEach((alert, expr) -> queries.put("alert " + alert, expr));
+        assertThat(queries).hasSizeGreaterThan(20);
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            Set<String> names = MonitoringQueries.metricNames(query.getValue());
+            assertThat(names).as(query.getKey() + ": " + query.getValue()).isNotEmpty();
+            names.remove(PROMETHEUS_SCRAPE_HEALTH);
+            assertThat(names).allSatisfy(name -> assertThat(exported.contains(name))
+                    .as(query.getKey() + " reads " + name + ", which the operator does not export").isTrue());
+        }
     }
 }

@@ -49,13 +49,14 @@ final class Chart {
      * Rendered once per value set and JVM: the chart does not change while the tests run.
      */
     static String render(String valueSet) {
-        return RENDERED.computeIfAbsent(valueSet, Chart::helmTemplate);
+        return RENDERED.computeIfAbsent(valueSet, set -> renderWith(valuesArgs(set)));
     }
 
-    private static String helmTemplate(String valueSet) {
+    /** helm template output with these value arguments (--values, --set) on top of the chart's defaults. */
+    static String renderWith(List<String> valuesArgs) {
         List<String> args = new ArrayList<>(List.of("template", RELEASE, DIR.toString(), "--namespace", NAMESPACE,
                 "--include-crds"));
-        args.addAll(valuesArgs(valueSet));
+        args.addAll(valuesArgs);
         return Tools.runOk("helm", args);
     }
 

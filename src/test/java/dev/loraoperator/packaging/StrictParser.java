@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.io.IOException;
 import java.util.Map;
@@ -40,8 +42,10 @@ final class StrictParser {
             Map.entry("Service", Service.class),
             Map.entry("Deployment", Deployment.class),
             Map.entry("NetworkPolicy", NetworkPolicy.class),
+            Map.entry("ConfigMap", ConfigMap.class),
             // From io.fabric8:openshift-model-monitoring: the Prometheus Operator's monitoring.coreos.com/v1 types.
-            Map.entry("ServiceMonitor", ServiceMonitor.class));
+            Map.entry("ServiceMonitor", ServiceMonitor.class),
+            Map.entry("PrometheusRule", PrometheusRule.class));
 
     private static final ObjectMapper STRICT = strictMapper();
 

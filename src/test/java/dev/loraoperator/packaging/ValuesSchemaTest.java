@@ -14,6 +14,8 @@ class ValuesSchemaTest {
             "replicas=2                                   | additional properties 'replicas' not allowed",
             "trainer.baseURL=http://x                     | additional properties 'baseURL' not allowed",
             "metrics.serviceMonitor.enable=true           | additional properties 'enable' not allowed",
+            "grafana.dashboard.enable=true                | additional properties 'enable' not allowed",
+            "prometheusRule.enabled=yes                   | /prometheusRule/enabled",
             "image.pullPolicy=Sometimes                   | /image/pullPolicy",
             "logLevel=verbose                             | /logLevel",
             "poll.queuedInterval=soon                     | /poll/queuedInterval",
