@@ -92,7 +92,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         JobEvents.between(previous, next, observation, outcome, facts)
                 .forEach(e -> events.record(pass.resource(), e.reason(), e.message()));
         countSubmission(outcome);
-        metrics.phase(job.getMetadata().getUid(), next.getPhase());
+        PassMetrics.record(metrics, job.getMetadata().getUid(), next, observation, outcome, now);
         Duration delay = Schedule.next(next, outcome, job.getSpec(), settings.poll(), now);
         passes.completed(job.getMetadata().getUid());
         return delay == null ? UpdateControl.noUpdate() : UpdateControl.<LoraTrainingJob>noUpdate().rescheduleAfter(delay);

@@ -11,6 +11,7 @@ import dev.loraoperator.credentials.Credentials;
 import dev.loraoperator.credentials.CredentialsResolver;
 import dev.loraoperator.events.EventReason;
 import dev.loraoperator.events.EventRecorder;
+import dev.loraoperator.metrics.OperatorMetrics;
 import dev.loraoperator.status.RemoteStates;
 import dev.loraoperator.status.Times;
 import dev.loraoperator.trainer.RemoteJob;
@@ -34,12 +35,15 @@ public class RemoteJobReleaser {
     private final TrainerApi api;
     private final CredentialsResolver credentials;
     private final EventRecorder events;
+    private final OperatorMetrics metrics;
     private final Clock clock;
 
-    public RemoteJobReleaser(TrainerApi api, CredentialsResolver credentials, EventRecorder events, Clock clock) {
+    public RemoteJobReleaser(TrainerApi api, CredentialsResolver credentials, EventRecorder events,
+            OperatorMetrics metrics, Clock clock) {
         this.api = api;
         this.credentials = credentials;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -104,6 +108,7 @@ public class RemoteJobReleaser {
     }
 
     private DeleteControl retryLater(LoraTrainingJob job, String jobId, String why) {
+        metrics.cancelFailing(job.getMetadata().getUid(), true);
         Duration delay = backoff(job, clock.instant());
         events.record(job, EventReason.CancelFailed, "could not cancel remote job " + jobId + ": " + why
                 + "; retrying in " + delay.toSeconds() + "s. To delete without canceling, set "

@@ -56,13 +56,13 @@ final class ReconcileHarness implements AutoCloseable {
         this.namespace = "h-" + UUID.randomUUID().toString().substring(0, 8);
         this.sim = TrainerSimulator.start(0, TOKEN, Timeline.manual(), clock);
         TestSettings settings = TestSettings.pointingAt(sim.baseUrl());
-        OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry());
+        OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry(), settings);
         TrainerApi api = apiDecorator.apply(new HttpTrainerApi(settings.baseUrl(), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), new RateLimiter(1000, clock), metrics));
         CredentialsResolver credentials = new CredentialsResolver(client, settings);
         EventRecorder events = new EventRecorder(client);
         reconciler = new LoraTrainingJobReconciler(new InputReader(client, credentials), new RemoteObserver(api),
-                new Submitter(api), new ControlSender(api), new RemoteJobReleaser(api, credentials, events, clock),
+                new Submitter(api), new ControlSender(api), new RemoteJobReleaser(api, credentials, events, metrics, clock),
                 events, metrics, settings, client, clock, new PassCounter());
         client.secrets().inNamespace(OPERATOR_NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("runcomfy-credentials").endMetadata().withStringData(Map.of("token", TOKEN)).build())
