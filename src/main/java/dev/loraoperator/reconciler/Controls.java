@@ -13,7 +13,7 @@ final class Controls {
         var config = pass.inputs.config();
         return new ControlInput(job.getSpec(), pass.status, config == null ? null : config.hash(),
                 config == null ? null : config.name(),
-                pass.inputs.fingerprint(job.getSpec().getGpuType().name(), job.getSpec().gpuCountOrDefault()),
+                pass.inputs.fingerprint(String.valueOf(job.getSpec().getGpuType()), job.getSpec().gpuCountOrDefault()),
                 Instant.parse(pass.now));
     }
 

@@ -87,7 +87,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         String adopt = annotations == null ? null : blankToNull(annotations.get(LoraTrainingJob.ADOPT_JOB_ID));
         String retry = annotations == null ? null : blankToNull(annotations.get(LoraTrainingJob.RETRY_SUBMISSION));
         return new PlanInput(status, job.getSpec().suspendRequested(), adopt, retry, inputs.missing(),
-                inputs.configInvalid(), inputs.fingerprint(job.getSpec().getGpuType().name(),
+                inputs.configInvalid(), inputs.fingerprint(String.valueOf(job.getSpec().getGpuType()),
                         job.getSpec().gpuCountOrDefault()),
                 Conditions.isTrue(status.getConditions(), ConditionType.Synced.name()), pass.remoteWorkPending());
     }
