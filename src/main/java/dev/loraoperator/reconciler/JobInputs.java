@@ -29,6 +29,6 @@ public record JobInputs(Credentials credentials, PreparedConfig config, List<Str
             return null;
         }
         return Fingerprints.sha256Hex(config.hash() + "|" + gpuType + "|" + gpuCount + "|"
-                + credentials.token().fingerprint()).substring(0, 16);
+                + credentials.fingerprint()).substring(0, 16);
     }
 }

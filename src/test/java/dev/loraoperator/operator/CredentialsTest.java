@@ -92,6 +92,20 @@ class CredentialsTest extends OperatorTestSupport {
     }
 
     @Test
+    void aTokenWithALineBreakIsReportedNotSentAndNotUncertain() {
+        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("two-lines")
+                .endMetadata().withStringData(Map.of("api-token", "sk-pasted\nsk-twice")).build()).create();
+        create(withOwnSecret("multiline", "two-lines"));
+        LoraTrainingJob waiting = awaitJob("multiline", j -> j.getStatus() != null
+                && "MissingCredentials".equals(condition(j, "Accepted", JobCondition::getReason)));
+        assertThat(condition(waiting, "Accepted", JobCondition::getMessage)).contains("line break")
+                .doesNotContain("sk-pasted").doesNotContain("sk-twice");
+        assertThat(waiting.getStatus().getPhase()).isEqualTo(Phase.Pending);
+        assertThat(waiting.getStatus().getSubmission()).isNull();
+        assertThat(remoteJobsNamed(configName("multiline"))).isEmpty();
+    }
+
+    @Test
     void aRejectedTokenIsARefusalNotACrashLoop() throws InterruptedException {
         client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("wrong")
                 .endMetadata().withStringData(Map.of("api-token", "sk-wrong-token")).build()).create();

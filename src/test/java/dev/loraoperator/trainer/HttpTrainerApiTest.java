@@ -149,6 +149,5 @@ class HttpTrainerApiTest {
     void theTokenIsNeverPrinted() {
         assertThat(token.toString()).doesNotContain(TOKEN);
         assertThat(String.valueOf(token)).isEqualTo("ApiToken[redacted]");
-        assertThat(token.fingerprint()).hasSize(12).doesNotContain(TOKEN);
     }
 }
