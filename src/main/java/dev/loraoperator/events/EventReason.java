@@ -24,6 +24,7 @@ public enum EventReason {
     UnknownRemoteStatus(true),
     CancelRequested(false),
     CancelFailed(true),
+    CredentialsGone(true),
     RemoteJobReleased(false),
     RemoteJobOrphaned(true),
     Resumed(false),

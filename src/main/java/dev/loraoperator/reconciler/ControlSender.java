@@ -23,7 +23,7 @@ public class ControlSender {
     Outcome send(JobPass pass, Decision.Send decision) {
         LoraTrainingJobSpec spec = pass.spec();
         var request = new Outcome.ControlRequested(decision.action(), decision.cause(), pass.now(),
-                pass.inputs().fingerprint(spec.getGpuType().name(), spec.gpuCountOrDefault()), pass.inputs().config(),
+                pass.inputs().fingerprint(spec), pass.inputs().config(),
                 spec.getGpuType(), spec.gpuCountOrDefault());
         pass.saveBeforeCall(request);
         try {

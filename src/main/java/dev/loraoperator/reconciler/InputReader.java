@@ -28,6 +28,9 @@ public class InputReader {
     public JobInputs read(LoraTrainingJob job) {
         var creds = credentials.resolve(job);
         LoraTrainingJobSpec spec = job.getSpec();
+        if (!spec.unreadableFields().isEmpty()) {
+            return new JobInputs(creds, null, spec.unreadableFields(), null);
+        }
         try {
             if (spec.getConfigFrom() != null && spec.getConfigFrom().getConfigMapKeyRef() != null) {
                 ConfigMapKeyReference ref = spec.getConfigFrom().getConfigMapKeyRef();

@@ -1,5 +1,6 @@
 package dev.loraoperator.reconciler;
 
+import dev.loraoperator.api.v1alpha1.LoraTrainingJobSpec;
 import dev.loraoperator.config.PreparedConfig;
 import dev.loraoperator.credentials.Credentials;
 import dev.loraoperator.status.Verdict;
@@ -26,24 +27,25 @@ public record JobInputs(Credentials credentials, PreparedConfig config, List<Str
 
     /** Whether the spec, config and credentials are usable, and if not the first thing to fix. */
     public Verdict accepted() {
+        // A spec or config that breaks a rule comes first: it is what the user must change, whatever else is missing.
+        if (configInvalid()) {
+            return Verdict.no("InvalidConfig", String.join("; ", configProblems));
+        }
         if (!credentials.available()) {
             return Verdict.no("MissingCredentials", credentials.problem());
         }
         if (configSourceProblem != null) {
             return Verdict.no("MissingConfigSource", configSourceProblem);
         }
-        if (configInvalid()) {
-            return Verdict.no("InvalidConfig", String.join("; ", configProblems));
-        }
         return Verdict.yes("Valid", "the config and the credentials are usable");
     }
 
     /** Identifies config, GPUs and token together: a refused submission is retried only when this changes. */
-    public String fingerprint(String gpuType, int gpuCount) {
+    public String fingerprint(LoraTrainingJobSpec spec) {
         if (config == null || !credentials.available()) {
             return null;
         }
-        return Fingerprints.sha256Hex(config.hash() + "|" + gpuType + "|" + gpuCount + "|"
-                + credentials.token().fingerprint()).substring(0, 16);
+        return Fingerprints.sha256Hex(config.hash() + "|" + spec.getGpuType() + "|" + spec.gpuCountOrDefault() + "|"
+                + credentials.fingerprint()).substring(0, 16);
     }
 }

@@ -2,7 +2,9 @@ package dev.loraoperator.reconciler;
 
 import dev.loraoperator.api.v1alpha1.LoraTrainingJob;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
+import dev.loraoperator.credentials.CredentialsResolver;
 import dev.loraoperator.events.EventRecorder;
+import dev.loraoperator.trainer.TrainerException;
 import dev.loraoperator.metrics.OperatorMetrics;
 import dev.loraoperator.settings.OperatorSettings;
 import dev.loraoperator.status.JobEvents;
@@ -46,10 +48,12 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
     private final KubernetesClient client;
     private final Clock clock;
     private final PassCounter passes;
+    private final CredentialsResolver credentials;
 
     public LoraTrainingJobReconciler(InputReader inputReader, RemoteObserver observer, Submitter submitter,
             ControlSender controls, RemoteJobReleaser releaser, EventRecorder events, OperatorMetrics metrics,
-            OperatorSettings settings, KubernetesClient client, Clock clock, PassCounter passes) {
+            OperatorSettings settings, KubernetesClient client, Clock clock, PassCounter passes,
+            CredentialsResolver credentials) {
         this.inputReader = inputReader;
         this.observer = observer;
         this.submitter = submitter;
@@ -61,6 +65,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         this.client = client;
         this.clock = clock;
         this.passes = passes;
+        this.credentials = credentials;
     }
 
     @Override
@@ -89,6 +94,9 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         if (next.getJobId() != null) {
             submitter.recorded(job.getMetadata().getUid());
         }
+        if (rejectedToken(observation, outcome)) {
+            credentials.invalidate(job); // a changed Secret takes effect at once after a 401
+        }
         JobEvents.between(previous, next, observation, outcome, facts)
                 .forEach(e -> events.record(pass.resource(), e.reason(), e.message()));
         countSubmission(outcome);
@@ -105,6 +113,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
             metrics.forget(job.getMetadata().getUid());
             submitter.recorded(job.getMetadata().getUid());
             passes.forget(job.getMetadata().getUid());
+            credentials.forget(job.getMetadata().getUid());
         }
         return control;
     }
@@ -137,7 +146,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
                 .retryAttemptId(annotation(annotations, LoraTrainingJob.RETRY_SUBMISSION))
                 .credentialsProblem(inputs.credentials().problem()).inputsMissing(inputs.missing())
                 .configInvalid(inputs.configInvalid()).desiredConfig(inputs.config())
-                .inputFingerprint(inputs.fingerprint(job.getSpec().getGpuType().name(), job.getSpec().gpuCountOrDefault()))
+                .inputFingerprint(inputs.fingerprint(job.getSpec()))
                 .rememberedJobId(attempt == null ? null : submitter.answeredJobId(job.getMetadata().getUid(), attempt))
                 .build();
     }
@@ -152,6 +161,13 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
                 case OUTCOME_UNKNOWN -> "uncertain";
             });
         }
+    }
+
+    private static boolean rejectedToken(Observation observation, Outcome outcome) {
+        TrainerException failure = observation.failure() != null ? observation.failure()
+                : outcome instanceof Outcome.SubmissionFailed f ? f.failure()
+                : outcome instanceof Outcome.ControlFailed c ? c.failure() : null;
+        return failure != null && failure.httpStatus() == 401;
     }
 
     private static String annotation(Map<String, String> annotations, String key) {

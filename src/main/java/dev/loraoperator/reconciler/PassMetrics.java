@@ -1,7 +1,6 @@
 package dev.loraoperator.reconciler;
 
 import dev.loraoperator.api.v1alpha1.ControlAction;
-import dev.loraoperator.api.v1alpha1.JobCondition;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
 import dev.loraoperator.metrics.OperatorMetrics;
 import dev.loraoperator.metrics.PollCadence;
@@ -39,13 +38,14 @@ final class PassMetrics {
                 && failed.request().action() == ControlAction.Cancel;
         if (cancelFailed) {
             metrics.cancelFailing(uid, true);
-        } else if (!CANCEL_FAILING.contains(syncedReason(next))) {
+        } else if (!cancelStillFailing(next)) {
             metrics.cancelFailing(uid, false);
         }
     }
 
-    private static String syncedReason(LoraTrainingJobStatus status) {
+    private static boolean cancelStillFailing(LoraTrainingJobStatus status) {
         return Conditions.find(status.getConditions(), ConditionType.Synced.name())
-                .filter(c -> Conditions.FALSE.equals(c.getStatus())).map(JobCondition::getReason).orElse(null);
+                .filter(c -> Conditions.FALSE.equals(c.getStatus()))
+                .map(c -> c.getReason() != null && CANCEL_FAILING.contains(c.getReason())).orElse(false);
     }
 }

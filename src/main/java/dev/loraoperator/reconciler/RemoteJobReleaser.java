@@ -77,10 +77,15 @@ public class RemoteJobReleaser {
     }
 
     private DeleteControl cancel(LoraTrainingJob job, String jobId) {
-        Credentials creds = credentials.resolve(job);
+        Credentials creds = usableCredentials(job);
         if (!creds.available()) {
+            metrics.credentialsGone(job.getMetadata().getUid(), true);
+            events.record(job, EventReason.CredentialsGone, "no API token to cancel remote job " + jobId + ": "
+                    + creds.problem() + ". The operator holds no earlier token for it (it restarted since). Restore the "
+                    + "Secret, or set spec.deletionPolicy: Orphan to delete the resource and leave the job running");
             return retryLater(job, jobId, creds.problem());
         }
+        metrics.credentialsGone(job.getMetadata().getUid(), false);
         try {
             // Read first: a job that ended meanwhile needs no cancel, and a vanished one cannot take one.
             RemoteJob current = api.status(creds.token(), jobId);
@@ -100,6 +105,18 @@ public class RemoteJobReleaser {
             // A refusal (409 ...) for a job just read as active is not "done": read again and retry.
             return retryLater(job, jobId, e.getMessage());
         }
+    }
+
+    /**
+     * The token to cancel with: the Secret's, or when the Secret is gone (a namespace being deleted takes its
+     * Secrets with it) the last one read for this resource, so that the job is still canceled.
+     */
+    private Credentials usableCredentials(LoraTrainingJob job) {
+        Credentials current = credentials.resolve(job);
+        if (current.available()) {
+            return current;
+        }
+        return credentials.lastKnown(job.getMetadata().getUid()).filter(Credentials::available).orElse(current);
     }
 
     private DeleteControl released(LoraTrainingJob job, String message) {

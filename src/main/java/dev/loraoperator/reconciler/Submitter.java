@@ -48,7 +48,7 @@ public class Submitter {
             return new Outcome.Submitted(pending, remote);
         } catch (TrainerException e) {
             return new Outcome.SubmissionFailed(pending, e,
-                    pass.inputs().fingerprint(spec.getGpuType().name(), spec.gpuCountOrDefault()));
+                    pass.inputs().fingerprint(spec));
         }
     }
 

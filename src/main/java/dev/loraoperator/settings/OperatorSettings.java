@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every operator setting, typed, with its default; each is settable by environment variable (LORA_OPERATOR_...). */
@@ -82,6 +83,13 @@ public interface OperatorSettings {
         /** Key in the default credentials Secret that holds the API token. */
         @WithDefault("token")
         String key();
+
+        /**
+         * Namespaces whose jobs may use the default credentials Secret when they name none (* for all). Jobs in other
+         * namespaces must name a Secret of their own in spec.credentialsSecretRef.
+         */
+        @WithDefault("*")
+        List<String> namespaces();
     }
 
     /** Whether replicas elect one leader (a coordination.k8s.io Lease) so that only one reconciles at a time. */

@@ -27,6 +27,21 @@ class ConfigPreparerTest {
     }
 
     @Test
+    void thousandsOfBadDatasetEntriesGiveTheFirstTwentyAndACount() throws Exception {
+        ObjectNode config = (ObjectNode) Trees.JSON.readTree(Trees.resource("flux-lora.json"));
+        ArrayNode datasets = ((ObjectNode) config.at("/config/process/0")).putArray("datasets");
+        for (int i = 0; i < 5_000; i++) {
+            datasets.addObject().put("folder_path", "../escape/" + i);
+        }
+        InvalidConfigException rejected = rejected(() -> PREPARER.fromInline(config));
+        assertThat(rejected.count()).isEqualTo(5_000);
+        assertThat(rejected.problems()).hasSize(21).last().isEqualTo("and 4980 more problems");
+        assertThat(rejected.problems().get(19)).startsWith("config.process[0].datasets[19].folder_path");
+        assertThat(rejected.getMessage()).startsWith("5000 problems: config.process[0].datasets[0].folder_path")
+                .endsWith("; and 4980 more problems").hasSizeLessThan(4_096);
+    }
+
+    @Test
     void theSameConfigInlineOrAsYamlGivesTheSameTextAndHash() throws Exception {
         PreparedConfig fromYaml = PREPARER.fromYamlText(Trees.resource("flux-lora.yaml"));
         PreparedConfig inline = PREPARER.fromInline(Trees.JSON.readTree(Trees.resource("flux-lora.json")));

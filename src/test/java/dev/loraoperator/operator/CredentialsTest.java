@@ -89,6 +89,19 @@ class CredentialsTest extends OperatorTestSupport {
     }
 
     @Test
+    void aTokenWithALineBreakIsReportedNotSentAndNotUncertain() {
+        secret(namespace, "two-lines", "api-token", "sk-pasted\nsk-twice");
+        create(withOwnSecret("multiline", "two-lines"));
+        LoraTrainingJob waiting = awaitJob("multiline", j -> j.getStatus() != null
+                && "MissingCredentials".equals(condition(j, "Accepted", JobCondition::getReason)));
+        assertThat(condition(waiting, "Accepted", JobCondition::getMessage)).contains("line break")
+                .doesNotContain("sk-pasted").doesNotContain("sk-twice");
+        assertThat(waiting.getStatus().getPhase()).isEqualTo(Phase.Pending);
+        assertThat(waiting.getStatus().getSubmission()).isNull();
+        assertThat(remoteJobsNamed(configName("multiline"))).isEmpty();
+    }
+
+    @Test
     void aRejectedTokenIsARefusalNotACrashLoop() throws InterruptedException {
         secret(namespace, "wrong", "api-token", "sk-wrong-token");
         create(withOwnSecret("rejected", "wrong"));

@@ -59,9 +59,14 @@ class ObservabilityTest extends OperatorTestSupport {
         // Counters are shared with earlier tests in this JVM: compare with the values before this job.
         assertThat(value(metrics, submitted)).isEqualTo(value(before, submitted) + 1);
         assertThat(value(metrics, submitCalls)).isEqualTo(value(before, submitCalls) + 1);
-        // The gauge follows the status write within the same pass: wait for that pass to finish.
-        org.awaitility.Awaitility.await().atMost(WAIT).until(
-                () -> value(http("q/metrics").body(), succeeded) >= value(before, succeeded) + 1);
+        // The gauge counts every resource the operator knows by phase (other tests' resources too): it must agree
+        // with the cluster, which holds at least this one. It follows the status write within the same pass.
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+            long inCluster = client.resources(dev.loraoperator.api.v1alpha1.LoraTrainingJob.class).inAnyNamespace()
+                    .list().getItems().stream().filter(j -> j.getStatus() != null
+                            && j.getStatus().getPhase() == Phase.Succeeded).count();
+            return inCluster >= 1 && value(http("q/metrics").body(), succeeded) == inCluster;
+        });
         assertThat(metrics).contains("lora_operator_trainer_request_duration_seconds_count{operation=\"status\"}");
         assertThat(metrics).doesNotContain(namespace).doesNotContain("counted").doesNotContain(jobId)
                 .doesNotContain(SimulatorResource.TOKEN);

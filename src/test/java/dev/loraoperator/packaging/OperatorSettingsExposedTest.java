@@ -41,6 +41,7 @@ class OperatorSettingsExposedTest {
                 .containsEntry("LORA_OPERATOR_DEFAULT_CREDENTIALS_NAMESPACE", Chart.NAMESPACE)
                 .containsEntry("LORA_OPERATOR_DEFAULT_CREDENTIALS_NAME", "runcomfy-credentials")
                 .containsEntry("LORA_OPERATOR_DEFAULT_CREDENTIALS_KEY", "token")
+                .containsEntry("LORA_OPERATOR_DEFAULT_CREDENTIALS_NAMESPACES", "*")
                 .containsEntry("LORA_OPERATOR_LEADER_ELECTION_ENABLED", "true")
                 .containsEntry("LORA_OPERATOR_LEADER_ELECTION_LEASE_NAMESPACE", Chart.NAMESPACE)
                 .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES");
@@ -56,7 +57,8 @@ class OperatorSettingsExposedTest {
                 .containsEntry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60.0")
                 .containsEntry("QUARKUS_LOG_CATEGORY__DEV_LORAOPERATOR__LEVEL", "DEBUG");
         assertThat(env("existing-secret")).containsEntry("LORA_OPERATOR_DEFAULT_CREDENTIALS_NAME", "my-runcomfy-token")
-                .containsEntry("LORA_OPERATOR_DEFAULT_CREDENTIALS_KEY", "api-token");
+                .containsEntry("LORA_OPERATOR_DEFAULT_CREDENTIALS_KEY", "api-token")
+                .containsEntry("LORA_OPERATOR_DEFAULT_CREDENTIALS_NAMESPACES", "team-a,team-b");
         assertThat(env("namespaced")).containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b");
         assertThat(env("high-availability")).containsEntry("LORA_OPERATOR_LEADER_ELECTION_LEASE_NAME", "ltj-leader");
         assertThat(env("without-leader-election")).containsEntry("LORA_OPERATOR_LEADER_ELECTION_ENABLED", "false");

@@ -63,7 +63,7 @@ final class ReconcileHarness implements AutoCloseable {
         EventRecorder events = new EventRecorder(client);
         reconciler = new LoraTrainingJobReconciler(new InputReader(client, credentials), new RemoteObserver(api),
                 new Submitter(api), new ControlSender(api), new RemoteJobReleaser(api, credentials, events, metrics, clock),
-                events, metrics, settings, client, clock, new PassCounter());
+                events, metrics, settings, client, clock, new PassCounter(), credentials);
         client.secrets().inNamespace(OPERATOR_NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("runcomfy-credentials").endMetadata().withStringData(Map.of("token", TOKEN)).build())
                 .createOr(r -> r.update());

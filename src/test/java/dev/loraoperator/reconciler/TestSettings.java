@@ -43,6 +43,7 @@ record TestSettings(URI baseUrl, Duration queued, Duration running, Duration ret
             public String namespace() { return ReconcileHarness.OPERATOR_NAMESPACE; }
             public String name() { return "runcomfy-credentials"; }
             public String key() { return "token"; }
+            public java.util.List<String> namespaces() { return java.util.List.of("*"); }
         };
     }
 

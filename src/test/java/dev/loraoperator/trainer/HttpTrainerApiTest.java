@@ -129,6 +129,5 @@ class HttpTrainerApiTest extends ManualSimulatorTest {
     void theTokenIsNeverPrinted() {
         assertThat(token.toString()).doesNotContain(TOKEN);
         assertThat(String.valueOf(token)).isEqualTo("ApiToken[redacted]");
-        assertThat(token.fingerprint()).hasSize(12).doesNotContain(TOKEN);
     }
 }

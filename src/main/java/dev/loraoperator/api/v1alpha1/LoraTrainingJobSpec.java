@@ -1,6 +1,10 @@
 package dev.loraoperator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Default;
@@ -8,13 +12,19 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** What the user asks for: the AI Toolkit config, the GPUs, and how to steer the remote job. */
 @ValidationRule(value = "has(self.config) != has(self.configFrom)",
         message = "set exactly one of config or configFrom")
 @ValidationRule(value = "!has(self.gpuCount) || self.gpuCount == 1 || self.gpuType == 'ADA_80_PLUS'",
         message = "gpuCount 8 is only available with gpuType ADA_80_PLUS")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class LoraTrainingJobSpec {
+    /** Deeper configs are unreadable (far deeper than any AI Toolkit config, shallow enough to write back safely). */
+    static final int MAX_CONFIG_DEPTH = 200;
 
     @Required
     @JsonPropertyDescription("GPU to train on: ADA_80_PLUS (H100 80 GB) or HOPPER_141 (H200 141 GB).")
@@ -60,6 +70,9 @@ public class LoraTrainingJobSpec {
             + "releases a delete that cannot complete.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Cancel;
 
+    @JsonIgnore
+    private final UnreadableFields unreadable = new UnreadableFields();
+
     public GpuType getGpuType() { return gpuType; }
     public void setGpuType(GpuType gpuType) { this.gpuType = gpuType; }
     public Integer getGpuCount() { return gpuCount; }
@@ -78,6 +91,43 @@ public class LoraTrainingJobSpec {
     public void setActiveDeadlineSeconds(Long seconds) { this.activeDeadlineSeconds = seconds; }
     public DeletionPolicy getDeletionPolicy() { return deletionPolicy; }
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) { this.deletionPolicy = deletionPolicy; }
+
+    // Jackson reads the scalar fields through these: one unusable value must not make the whole resource, and with
+    // it the informer's list of every resource, fail to deserialize.
+    @JsonSetter("config")
+    private void readConfig(JsonNode raw) { config = unreadable.tree("config", raw, MAX_CONFIG_DEPTH); }
+    @JsonSetter("gpuType")
+    private void readGpuType(JsonNode raw) { gpuType = unreadable.enumValue("gpuType", raw, GpuType.class); }
+    @JsonSetter("gpuCount")
+    private void readGpuCount(JsonNode raw) { gpuCount = unreadable.intValue("gpuCount", raw); }
+    @JsonSetter("suspend")
+    private void readSuspend(JsonNode raw) { suspend = unreadable.booleanValue("suspend", raw); }
+    @JsonSetter("activeDeadlineSeconds")
+    private void readActiveDeadlineSeconds(JsonNode raw) {
+        activeDeadlineSeconds = unreadable.longValue("activeDeadlineSeconds", raw);
+    }
+    @JsonSetter("deletionPolicy")
+    private void readDeletionPolicy(JsonNode raw) {
+        deletionPolicy = unreadable.enumValue("deletionPolicy", raw, DeletionPolicy.class);
+    }
+
+    // Written back as read, so that the copies JOSDK makes of a resource (by serializing it) keep the problems, and
+    // so that writing the resource never drops what the user wrote.
+    @JsonAnyGetter
+    private Map<String, JsonNode> unreadableValues() { return unreadable.rawValues(); }
+
+    /**
+     * The fields whose value this operator version cannot use, one sentence each naming the field, the value and
+     * what is supported (e.g. {@code spec.gpuType: unsupported value "BLACKWELL_192"; supported: ADA_80_PLUS,
+     * HOPPER_141}). Empty when every field was read.
+     */
+    public List<String> unreadableFields() {
+        List<String> sentences = new ArrayList<>(unreadable.describe("spec."));
+        if (autoResume != null) {
+            sentences.addAll(autoResume.unreadableFields());
+        }
+        return sentences;
+    }
 
     /** The GPU count, defaulted as the schema does for objects created before defaults applied. */
     public int gpuCountOrDefault() {
