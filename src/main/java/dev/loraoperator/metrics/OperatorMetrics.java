@@ -2,6 +2,7 @@ package dev.loraoperator.metrics;
 
 import dev.loraoperator.api.v1alpha1.Phase;
 import dev.loraoperator.trainer.Operation;
+import dev.loraoperator.trainer.RateLimiter;
 import dev.loraoperator.trainer.RequestObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,6 +36,14 @@ public class OperatorMetrics implements RequestObserver {
                 .tag("operation", operation.tag()).tag("outcome", outcome).register(registry).increment();
         Timer.builder("lora_operator_trainer_request_duration").description("Trainer API request latency")
                 .tag("operation", operation.tag()).register(registry).record(latency);
+    }
+
+    /** Count and total wait of calls the rate limiter kept back, by cause: how saturated the limit is. */
+    @Override
+    public void requestDeferred(Operation operation, RateLimiter.Cause cause, Duration wait) {
+        Timer.builder("lora_operator_trainer_requests_deferred")
+                .description("Trainer API calls not sent because the rate limit had no slot, and the wait asked")
+                .tag("operation", operation.tag()).tag("cause", cause.tag()).register(registry).record(wait);
     }
 
     /** @param result succeeded, refused, deferred or uncertain */

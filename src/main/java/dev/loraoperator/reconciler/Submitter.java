@@ -12,6 +12,7 @@ import dev.loraoperator.events.EventRecorder;
 import dev.loraoperator.metrics.OperatorMetrics;
 import dev.loraoperator.trainer.ApiToken;
 import dev.loraoperator.trainer.RemoteJob;
+import dev.loraoperator.trainer.SubmitSlot;
 import dev.loraoperator.trainer.TrainerApi;
 import dev.loraoperator.trainer.TrainerException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -51,6 +52,12 @@ public class Submitter {
     public Outcome submit(LoraTrainingJob job, Context<LoraTrainingJob> context, LoraTrainingJobStatus status,
             ApiToken token, PreparedConfig config, String fingerprint, UnaryOperator<LoraTrainingJobStatus> finish,
             String now) {
+        SubmitSlot slot;
+        try {
+            slot = api.reserveSubmission(); // before Pending: waiting for the rate limit must not look like a POST
+        } catch (TrainerException e) {
+            return new Outcome(job, e.retryAfter().orElse(Duration.ofSeconds(10)));
+        }
         String attemptId = UUID.randomUUID().toString().substring(0, 8);
         Submission submission = new Submission(SubmissionState.Pending, attemptId, now, config.hash());
         submission.setConfigName(config.name());
@@ -65,7 +72,7 @@ public class Submitter {
         String gpuType = job.getSpec().getGpuType().name();
         int gpuCount = job.getSpec().gpuCountOrDefault();
         try {
-            RemoteJob remote = api.submit(token, config.yaml(), gpuType, gpuCount);
+            RemoteJob remote = api.submit(slot, token, config.yaml(), gpuType, gpuCount);
             return recordSuccess(current, context, status, remote, finish, now);
         } catch (TrainerException e) {
             return recordFailure(current, context, status, e, fingerprint, finish);
