@@ -130,28 +130,32 @@ public class HttpTrainerApi implements TrainerApi {
         long started = System.nanoTime();
         String outcome = "success";
         try {
-            HttpResponse<BoundedBody> response = http.send(request(token, method, path, body),
-                    BoundedBody.handler(BoundedBody.MAX_BYTES));
+            HttpResponse<BoundedBody> response = transmit(op, token, method, path, body);
             return reader.apply(ErrorClassifier.checkResponse(op, response, rateLimiter));
         } catch (TrainerException e) {
             outcome = e.outcome().name().toLowerCase(java.util.Locale.ROOT);
             throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = Outcome.OUTCOME_UNKNOWN.name().toLowerCase(java.util.Locale.ROOT);
-            throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, 0, null, "interrupted while calling the API", null);
+        } finally {
+            observer.requestCompleted(op, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Sends one request and reads its answer up to the size limit; transport failures come out classified. */
+    private HttpResponse<BoundedBody> transmit(Operation op, ApiToken token, String method, String path,
+            JsonNode body) throws TrainerException {
+        try {
+            return http.send(request(token, method, path, body), BoundedBody.handler(BoundedBody.MAX_BYTES));
         } catch (IllegalArgumentException e) {
-            // thrown while building or checking the request, before any byte is sent
-            outcome = Outcome.NOT_PROCESSED.name().toLowerCase(java.util.Locale.ROOT);
+            // thrown while building or checking the request, before any byte is sent; the message is not
+            // repeated, since it may quote the header value
             throw new TrainerException(op, Outcome.NOT_PROCESSED, 0, "RequestNotBuilt", "the request could not be"
                     + " built, so it was not sent: the API token or the base URL holds a character HTTP does not"
                     + " allow (such as a line break)", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, 0, null, "interrupted while calling the API", null);
         } catch (IOException e) {
-            TrainerException classified = ErrorClassifier.fromTransportFailure(op, e);
-            outcome = classified.outcome().name().toLowerCase(java.util.Locale.ROOT);
-            throw classified;
-        } finally {
-            observer.requestCompleted(op, outcome, Duration.ofNanos(System.nanoTime() - started));
+            throw ErrorClassifier.fromTransportFailure(op, e);
         }
     }
 

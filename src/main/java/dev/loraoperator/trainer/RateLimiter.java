@@ -15,7 +15,8 @@ import java.util.Optional;
  * <b>Priority rule:</b> polls never take the last token, so a submit, cancel, resume or edit finds a slot at once
  * even while polls use the whole rate, and after any wait an urgent call needs one token where a poll needs two.
  * A 429's Retry-After (capped by {@link RetryAfter}) holds everyone; when it ends the bucket holds one token, so
- * the first call through is an urgent one if any is waiting, and no call waits longer than the cap plus spacing.
+ * the first call through is an urgent one if any is waiting: a cancel waits no longer than the cap plus its turn
+ * behind other urgent calls.
  */
 public class RateLimiter {
     /** Tokens that polls leave for urgent calls. */
