@@ -4,6 +4,7 @@ import dev.loraoperator.api.v1alpha1.Phase;
 import dev.loraoperator.settings.OperatorSettings;
 import dev.loraoperator.trainer.Operation;
 import dev.loraoperator.trainer.Outcome;
+import dev.loraoperator.trainer.RateLimiter;
 import dev.loraoperator.trainer.RequestObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -142,9 +143,9 @@ public class OperatorMetrics implements RequestObserver {
         latency(operation).record(latency);
     }
 
-    /** A call had to wait this long for the shared rate limit (whether it slept or was rescheduled). */
+    /** A call the rate limit held back (it was not sent), and the wait asked: how saturated the limit is. */
     @Override
-    public void rateLimited(Operation operation, Duration wait) {
+    public void requestDeferred(Operation operation, RateLimiter.Cause cause, Duration wait) {
         rateLimitWait(operation).record(wait);
     }
 

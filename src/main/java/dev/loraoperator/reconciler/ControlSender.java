@@ -29,7 +29,9 @@ public class ControlSender {
         try {
             return new Outcome.ControlSent(request, call(pass, request));
         } catch (TrainerException e) {
-            return new Outcome.ControlFailed(request, e);
+            // Held back by the shared rate limit: not sent, so nothing to report but when to come back.
+            return e.isDeferred() ? new Outcome.Deferred(e.retryAfter().orElse(Schedule.BACKOFF_FLOOR), e.getMessage())
+                    : new Outcome.ControlFailed(request, e);
         }
     }
 

@@ -27,7 +27,8 @@ public class RemoteObserver {
         try {
             job = api.status(token, recorded.getJobId());
         } catch (TrainerException e) {
-            return Observation.failed(e);
+            // Held back by the shared rate limit: nothing was asked, nothing failed; look again when a slot is free.
+            return e.isDeferred() ? Observation.NONE : Observation.failed(e);
         }
         if (job.status() == null || !resultWorthReading(recorded, job)) {
             return new Observation(job, null, null);
@@ -35,7 +36,7 @@ public class RemoteObserver {
         try {
             return new Observation(job, api.result(token, recorded.getJobId()), null);
         } catch (TrainerException e) {
-            return new Observation(job, null, e);
+            return new Observation(job, null, e.isDeferred() ? null : e); // a deferred read is tried next time
         }
     }
 

@@ -4,6 +4,7 @@ import dev.loraoperator.api.v1alpha1.LoraTrainingJobSpec;
 import dev.loraoperator.config.PreparedConfig;
 import dev.loraoperator.status.Outcome;
 import dev.loraoperator.trainer.RemoteJob;
+import dev.loraoperator.trainer.SubmitSlot;
 import dev.loraoperator.trainer.TrainerApi;
 import dev.loraoperator.trainer.TrainerException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,13 @@ public class Submitter {
     }
 
     Outcome submit(JobPass pass, boolean retry) {
+        SubmitSlot slot;
+        try {
+            slot = api.reserveSubmission(); // before Pending: a wait for the rate limit must never look like a POST
+        } catch (TrainerException deferred) {
+            return new Outcome.Deferred(deferred.retryAfter().orElse(java.time.Duration.ofSeconds(1)),
+                    deferred.getMessage());
+        }
         LoraTrainingJobSpec spec = pass.spec();
         PreparedConfig config = pass.inputs().config();
         String attemptId = UUID.randomUUID().toString().substring(0, 8);
@@ -39,7 +47,7 @@ public class Submitter {
                 spec.gpuCountOrDefault(), retry);
         pass.saveBeforeCall(pending);
         try {
-            RemoteJob remote = api.submit(pass.inputs().credentials().token(), config.yaml(),
+            RemoteJob remote = api.submit(slot, pass.inputs().credentials().token(), config.yaml(),
                     spec.getGpuType().name(), spec.gpuCountOrDefault());
             // Kept (and logged) before the status write: if that write fails, the next pass still knows the id.
             answered.put(pass.resource().getMetadata().getUid(), new Answered(attemptId, remote.id()));

@@ -9,8 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Set;
 
 /** Decides what a Trainer API response or transport failure means: success, refused, not processed or unknown. */
@@ -23,12 +22,18 @@ final class ErrorClassifier {
     }
 
     /** Returns the parsed JSON body of a successful response, or throws the classified failure. */
-    static JsonNode checkResponse(Operation op, HttpResponse<String> response, RateLimiter limiter)
+    static JsonNode checkResponse(Operation op, HttpResponse<BoundedBody> response, RateLimiter limiter)
             throws TrainerException {
         int code = response.statusCode();
-        JsonNode body = parse(response.body());
+        String text = response.body().text();
+        JsonNode body = parse(text);
         if (code / 100 == 2) {
-            if (response.body() == null || response.body().isBlank()) {
+            if (response.body().oversized()) {
+                throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, code, null, "the API answered " + code
+                        + " with a body over " + BoundedBody.MAX_BYTES / 1024 + " KiB, which the operator does not"
+                        + " read; the request may have been processed", null);
+            }
+            if (text == null || text.isBlank()) {
                 return JSON.createObjectNode(); // documented: a 2xx may have an empty body
             }
             if (body == null || !body.isObject()) {
@@ -42,7 +47,8 @@ final class ErrorClassifier {
             return body;
         }
         if (code == 429) {
-            Duration retryAfter = retryAfter(response);
+            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                    Instant.now());
             limiter.pauseFor(retryAfter);
             throw new TrainerException(op, Outcome.NOT_PROCESSED, code, "429",
                     "rate limited by the API; retry after " + retryAfter.toSeconds() + "s", retryAfter);
@@ -83,26 +89,7 @@ final class ErrorClassifier {
         if (message == null && body.path("error").isObject()) {
             message = ResponseReader.firstText(body.get("error"), "message", "error_message");
         }
-        return message == null ? "" : ": " + truncate(message);
-    }
-
-    private static String truncate(String message) {
-        return message.length() > 500 ? message.substring(0, 500) + "..." : message;
-    }
-
-    private static Duration retryAfter(HttpResponse<String> response) {
-        String value = response.headers().firstValue("Retry-After").orElse("").trim();
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ofSeconds(1) : until;
-            } catch (RuntimeException notADate) {
-                return Duration.ofSeconds(5);
-            }
-        }
+        return message == null || message.isEmpty() ? "" : ": " + message; // already cleaned and capped
     }
 
     private static JsonNode parse(String body) {

@@ -9,9 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** The Trainer API over HTTP: one request per call, never retried here, every failure classified. */
+/**
+ * The Trainer API over HTTP: one request per call, never retried here, never waiting for the rate limit, every
+ * failure classified, every answer read with a size limit.
+ */
 public class HttpTrainerApi implements TrainerApi {
     private static final String JOBS = "/prod/v1/trainers/ai-toolkit/jobs";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,13 +38,26 @@ public class HttpTrainerApi implements TrainerApi {
     }
 
     @Override
-    public RemoteJob submit(ApiToken token, String configYaml, String gpuType, int gpuCount) throws TrainerException {
+    public SubmitSlot reserveSubmission() throws TrainerException {
+        admit(Operation.SUBMIT);
+        return new SubmitSlot();
+    }
+
+    @Override
+    public RemoteJob submit(SubmitSlot slot, ApiToken token, String configYaml, String gpuType, int gpuCount)
+            throws TrainerException {
+        slot.spend();
+        Duration paused = rateLimiter.pauseRemaining();
+        if (!paused.isZero()) {
+            // a 429 arrived since the slot was reserved: this POST would most likely be refused the same way
+            throw deferred(Operation.SUBMIT, new RateLimiter.Deferral(paused, RateLimiter.Cause.RETRY_AFTER));
+        }
         ObjectNode body = configBody(configYaml).put("gpu_type", gpuType).put("gpu_count", gpuCount);
-        RemoteJob job = send(Operation.SUBMIT, token, "POST", JOBS, body, ResponseReader::job);
+        RemoteJob job = exchange(Operation.SUBMIT, token, "POST", JOBS, body, ResponseReader::job);
         if (job.id() == null || job.id().isBlank()) {
-            // A 2xx without an id may still have created a job we cannot name.
+            // A 2xx without a usable id may still have created a job we cannot name.
             throw new TrainerException(Operation.SUBMIT, Outcome.OUTCOME_UNKNOWN, 200, null,
-                    "the API accepted the submission but its answer has no job id", null);
+                    "the API accepted the submission but its answer has no usable job id", null);
         }
         return job;
     }
@@ -88,26 +105,57 @@ public class HttpTrainerApi implements TrainerApi {
 
     private <T> T send(Operation op, ApiToken token, String method, String path, JsonNode body,
             Function<JsonNode, T> reader) throws TrainerException {
+        admit(op);
+        return exchange(op, token, method, path, body, reader);
+    }
+
+    /** Takes a rate-limit slot, or fails at once (not sent) with the wait, so the caller reschedules. */
+    private void admit(Operation op) throws TrainerException {
+        Optional<RateLimiter.Deferral> deferral = rateLimiter.tryAcquire(op.priority());
+        if (deferral.isPresent()) {
+            throw deferred(op, deferral.get());
+        }
+    }
+
+    private TrainerException deferred(Operation op, RateLimiter.Deferral deferral) {
+        observer.requestDeferred(op, deferral.cause(), deferral.delay());
+        String why = deferral.cause() == RateLimiter.Cause.RETRY_AFTER ? "the API asked to wait (429)"
+                : "the operator's rate limit for the Trainer API has no free slot";
+        return new TrainerException(op, Outcome.NOT_PROCESSED, 0, TrainerException.DEFERRED,
+                "not sent: " + why + "; retry in " + deferral.delay().toMillis() + "ms", deferral.delay());
+    }
+
+    private <T> T exchange(Operation op, ApiToken token, String method, String path, JsonNode body,
+            Function<JsonNode, T> reader) throws TrainerException {
         long started = System.nanoTime();
         String outcome = "success";
         try {
-            rateLimiter.acquire();
-            HttpResponse<String> response = http.send(request(token, method, path, body),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<BoundedBody> response = transmit(op, token, method, path, body);
             return reader.apply(ErrorClassifier.checkResponse(op, response, rateLimiter));
         } catch (TrainerException e) {
             outcome = e.outcome().name().toLowerCase(java.util.Locale.ROOT);
             throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = Outcome.OUTCOME_UNKNOWN.name().toLowerCase(java.util.Locale.ROOT);
-            throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, 0, null, "interrupted while calling the API", null);
-        } catch (IOException | IllegalArgumentException e) {
-            TrainerException classified = ErrorClassifier.fromTransportFailure(op, e);
-            outcome = classified.outcome().name().toLowerCase(java.util.Locale.ROOT);
-            throw classified;
         } finally {
             observer.requestCompleted(op, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Sends one request and reads its answer up to the size limit; transport failures come out classified. */
+    private HttpResponse<BoundedBody> transmit(Operation op, ApiToken token, String method, String path,
+            JsonNode body) throws TrainerException {
+        try {
+            return http.send(request(token, method, path, body), BoundedBody.handler(BoundedBody.MAX_BYTES));
+        } catch (IllegalArgumentException e) {
+            // thrown while building or checking the request, before any byte is sent; the message is not
+            // repeated, since it may quote the header value
+            throw new TrainerException(op, Outcome.NOT_PROCESSED, 0, "RequestNotBuilt", "the request could not be"
+                    + " built, so it was not sent: the API token or the base URL holds a character HTTP does not"
+                    + " allow (such as a line break)", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, 0, null, "interrupted while calling the API", null);
+        } catch (IOException e) {
+            throw ErrorClassifier.fromTransportFailure(op, e);
         }
     }
 

@@ -7,4 +7,9 @@ public enum Operation {
     public String tag() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** Reads yield to changes a user asked for when the rate limit is the bottleneck (design.md, "Faults"). */
+    public RateLimiter.Priority priority() {
+        return this == STATUS || this == RESULT ? RateLimiter.Priority.POLL : RateLimiter.Priority.URGENT;
+    }
 }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads Trainer API JSON leniently: unknown fields ignored, error as object or string, progress optional. */
+/**
+ * Reads Trainer API JSON leniently: unknown fields ignored, error as object or string, progress optional. Every
+ * string comes out through {@link RemoteText}: cleaned and capped, and ids and URLs only when usable verbatim.
+ */
 final class ResponseReader {
     private ResponseReader() {
     }
 
     static RemoteJob job(JsonNode response) {
         JsonNode body = unwrapped(response);
-        return new RemoteJob(text(body, "id"), text(body, "name"), text(body, "status"), progress(body.get("progress")),
+        return new RemoteJob(RemoteText.identifier(raw(body, "id")), text(body, "name"), text(body, "status"), progress(body.get("progress")),
                 error(body), text(body, "created_at"), text(body, "started_at"), text(body, "finished_at"));
     }
 
@@ -42,7 +45,8 @@ final class ResponseReader {
             return null;
         }
         if (node.isTextual()) {
-            return node.asText().isBlank() ? null : new RemoteError(null, node.asText());
+            String message = RemoteText.of(node.asText());
+            return message.isEmpty() ? null : new RemoteError(null, message);
         }
         if (node.isArray()) {
             return node.isEmpty() ? null
@@ -50,7 +54,7 @@ final class ResponseReader {
         }
         String message = firstText(node, "message", "error_message", "detail");
         String code = firstText(node, "code", "error_code");
-        return new RemoteError(code, message != null ? message : node.toString());
+        return new RemoteError(code, message != null ? message : RemoteText.of(node.toString()));
     }
 
     private static RemoteProgress progress(JsonNode node) {
@@ -79,7 +83,7 @@ final class ResponseReader {
         if (node == null) {
             return;
         }
-        if (node.isTextual() && isUrl(node.asText())) {
+        if (node.isTextual() && RemoteText.url(node.asText()) != null) {
             found.add(node.asText());
         } else if (node.isArray()) {
             node.forEach(item -> collectUrls(item, found));
@@ -93,16 +97,12 @@ final class ResponseReader {
 
     private static String firstUrl(JsonNode node, String... keys) {
         for (String key : keys) {
-            String value = text(node, key);
-            if (value != null && isUrl(value)) {
+            String value = RemoteText.url(raw(node, key));
+            if (value != null) {
                 return value;
             }
         }
         return null;
-    }
-
-    private static boolean isUrl(String value) {
-        return value.startsWith("https://") || value.startsWith("http://");
     }
 
     static String firstText(JsonNode node, String... keys) {
@@ -115,7 +115,12 @@ final class ResponseReader {
         return null;
     }
 
+    /** A scalar field as display text: cleaned and capped, never the raw API string. */
     static String text(JsonNode node, String key) {
+        return RemoteText.of(raw(node, key));
+    }
+
+    private static String raw(JsonNode node, String key) {
         JsonNode value = node == null ? null : node.get(key);
         return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }

@@ -1,10 +1,22 @@
 package dev.loraoperator.trainer;
 
-/** The RunComfy Trainer API job endpoints, as the operator uses them. */
+/**
+ * The RunComfy Trainer API job endpoints, as the operator uses them. No call waits for the rate limit: one
+ * without a free slot fails at once as {@link Outcome#NOT_PROCESSED} with the wait in
+ * {@link TrainerException#retryAfter()} and {@link TrainerException#isDeferred()} true.
+ */
 public interface TrainerApi {
 
-    /** POST /jobs. Never retried by the implementation: a second POST could start a second paid job. */
-    RemoteJob submit(ApiToken token, String configYaml, String gpuType, int gpuCount) throws TrainerException;
+    /** Takes the rate-limit slot for one submission; call it before recording the submission as Pending. */
+    SubmitSlot reserveSubmission() throws TrainerException;
+
+    /**
+     * POST /jobs, paid for by a slot from {@link #reserveSubmission()}. Never retried by the implementation: a
+     * second POST could start a second paid job. Fails as not processed, without sending, while the API's
+     * Retry-After pause lasts.
+     */
+    RemoteJob submit(SubmitSlot slot, ApiToken token, String configYaml, String gpuType, int gpuCount)
+            throws TrainerException;
 
     RemoteJob status(ApiToken token, String jobId) throws TrainerException;
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** A Trainer API call that did not succeed, classified by whether it may have taken effect. */
 public class TrainerException extends Exception {
+    /** The error code of a call the operator's own rate limit kept back: nothing was sent. */
+    static final String DEFERRED = "RateLimitDeferred";
     private final Operation operation;
     private final Outcome outcome;
     private final int httpStatus;
@@ -28,6 +30,11 @@ public class TrainerException extends Exception {
     /** The API's error code, or the HTTP status when the body had none. */
     public String errorCode() { return errorCode; }
     public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
+
+    /** Not sent because the operator's rate limit had no slot: reschedule after {@link #retryAfter()}, no alarm. */
+    public boolean isDeferred() {
+        return httpStatus == 0 && DEFERRED.equals(errorCode);
+    }
 
     public boolean isNotFound() {
         return httpStatus == 404;

@@ -122,7 +122,7 @@ class OperatorMetricsTest {
     @Test
     void requestsRateLimitWaitsSubmissionsAndUploadsAccumulate() {
         metrics.requestCompleted(Operation.CANCEL, "outcome_unknown", Duration.ofMillis(300));
-        metrics.rateLimited(Operation.STATUS, Duration.ofMillis(1500));
+        metrics.requestDeferred(Operation.STATUS, dev.loraoperator.trainer.RateLimiter.Cause.RATE, Duration.ofMillis(1500));
         metrics.submission("uncertain");
         metrics.datasetFileUploaded(1024);
         metrics.datasetFileUploaded(2048);

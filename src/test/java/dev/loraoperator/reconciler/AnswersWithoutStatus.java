@@ -3,6 +3,7 @@ package dev.loraoperator.reconciler;
 import dev.loraoperator.trainer.ApiToken;
 import dev.loraoperator.trainer.RemoteJob;
 import dev.loraoperator.trainer.RemoteResult;
+import dev.loraoperator.trainer.SubmitSlot;
 import dev.loraoperator.trainer.TrainerApi;
 import dev.loraoperator.trainer.TrainerException;
 
@@ -28,8 +29,14 @@ final class AnswersWithoutStatus implements TrainerApi {
     }
 
     @Override
-    public RemoteJob submit(ApiToken token, String configYaml, String gpuType, int gpuCount) throws TrainerException {
-        return api.submit(token, configYaml, gpuType, gpuCount);
+    public SubmitSlot reserveSubmission() throws TrainerException {
+        return api.reserveSubmission();
+    }
+
+    @Override
+    public RemoteJob submit(SubmitSlot slot, ApiToken token, String configYaml, String gpuType, int gpuCount)
+            throws TrainerException {
+        return api.submit(slot, token, configYaml, gpuType, gpuCount);
     }
 
     @Override

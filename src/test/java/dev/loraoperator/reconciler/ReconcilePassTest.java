@@ -55,6 +55,26 @@ class ReconcilePassTest {
     }
 
     @Test
+    void aSubmissionWaitingForTheRateLimitRecordsNothingSendsNothingAndComesBackWhenTheWaitIsOver() {
+        ReconcileHarness h = harness().create("patient", j -> { });
+        h.sim.faults().rateLimit(Operation.SUBMIT, 1, 30);
+        ReconcileHarness.Pass limited = h.pass();
+        assertThat(limited.sent(Operation.SUBMIT)).isEqualTo(1);
+        assertThat(limited.rescheduleAfter()).isEqualTo(Duration.ofSeconds(30));
+        int writesBefore = h.store().writes().size();
+        ReconcileHarness.Pass early = h.pass(); // called again before the pause is over (e.g. the spec changed)
+        assertThat(early.sent(Operation.SUBMIT)).as("nothing sent while the API asked to wait").isZero();
+        assertThat(h.store().writes().subList(writesBefore, h.store().writes().size()))
+                .as("no Pending written that a restart would call uncertain").allMatch(s -> s.getSubmission() == null);
+        assertThat(early.rescheduleAfter()).isEqualTo(Duration.ofSeconds(30));
+        h.advance(Duration.ofSeconds(30));
+        ReconcileHarness.Pass submitted = h.pass();
+        assertThat(submitted.sent(Operation.SUBMIT)).isEqualTo(1);
+        assertThat(h.status().getSubmission().getState()).isEqualTo(SubmissionState.Succeeded);
+        assertThat(h.sim.jobs()).hasSize(1);
+    }
+
+    @Test
     void aRunningJobPastItsDeadlineWhoseCancelKeepsFailingIsLookedAtAgainAfter1_2_4_8SecondsNeverSooner() {
         ReconcileHarness h = harness().create("capped", j -> j.getSpec().setActiveDeadlineSeconds(60L));
         String jobId = running(h, 100);

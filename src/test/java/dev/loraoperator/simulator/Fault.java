@@ -1,16 +1,26 @@
 package dev.loraoperator.simulator;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
-/** One injected misbehaviour: either an answer instead of processing, or a spoiled answer after processing. */
-record Fault(Kind kind, Reply reply, Duration delay) {
+/**
+ * One injected misbehaviour: either an answer instead of processing, or a spoiled answer after processing.
+ *
+ * @param rewrite for the kinds that spoil the real answer (OVERSIZED, MISSING_FIELDS): how; otherwise null
+ */
+record Fault(Kind kind, Reply reply, Duration delay, UnaryOperator<Reply> rewrite) {
 
     enum Kind {
-        RATE_LIMIT, SERVER_ERROR, REFUSE, SERVER_ERROR_AFTER_PROCESSING, HANG, RESET, MALFORMED
+        RATE_LIMIT, SERVER_ERROR, REFUSE, HOSTILE_ERROR, SERVER_ERROR_AFTER_PROCESSING, HANG, RESET, MALFORMED,
+        OVERSIZED, MISSING_FIELDS
     }
 
     static Fault answer(Kind kind, Reply reply) {
-        return new Fault(kind, reply, Duration.ZERO);
+        return new Fault(kind, reply, Duration.ZERO, null);
+    }
+
+    static Fault rewriting(Kind kind, UnaryOperator<Reply> rewrite) {
+        return new Fault(kind, null, Duration.ZERO, rewrite);
     }
 
     /**
@@ -19,8 +29,8 @@ record Fault(Kind kind, Reply reply, Duration delay) {
      */
     boolean processes() {
         return switch (kind) {
-            case SERVER_ERROR_AFTER_PROCESSING, HANG, RESET, MALFORMED -> true;
-            case RATE_LIMIT, SERVER_ERROR, REFUSE -> false;
+            case SERVER_ERROR_AFTER_PROCESSING, HANG, RESET, MALFORMED, OVERSIZED, MISSING_FIELDS -> true;
+            case RATE_LIMIT, SERVER_ERROR, REFUSE, HOSTILE_ERROR -> false;
         };
     }
 }

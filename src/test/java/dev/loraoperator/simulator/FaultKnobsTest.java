@@ -100,4 +100,50 @@ class FaultKnobsTest extends ManualSimulatorTest {
         sim.faults().clear();
         assertThat(sim.faults().pending(Operation.EDIT)).isZero();
     }
+
+    @Test
+    void oversizedProcessesThenPadsTheRealAnswerToExactlyTheSize() throws Exception {
+        sim.faults().oversized(Operation.SUBMIT, 1, 2_000_000);
+        HttpResponse<String> response = client.submit(yaml("big", 100, 50, 50));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(2_000_000);
+        assertThat(json(response).get("id").asText()).isEqualTo(sim.jobs().get(0).id());
+        assertThat(json(response).get("padding").asText()).matches("x+");
+    }
+
+    @Test
+    void missingFieldsProcessesThenLeavesThemOut() throws Exception {
+        sim.faults().missingFields(Operation.SUBMIT, 1, "id");
+        HttpResponse<String> submitted = client.submit(yaml("anon", 100, 50, 50));
+        assertThat(json(submitted).has("id")).isFalse();
+        assertThat(json(submitted).get("status").asText()).isEqualTo("IN_QUEUE");
+        String id = sim.jobs().get(0).id();
+        sim.faults().missingFields(Operation.STATUS, 1, "status", "progress");
+        HttpResponse<String> status = client.get(JOBS + "/" + id + "/status");
+        assertThat(json(status).get("id").asText()).isEqualTo(id);
+        assertThat(json(status).has("status")).isFalse();
+    }
+
+    @Test
+    void hostileErrorAnswersAHugeErrorFullOfControlCharactersWithoutProcessing() throws Exception {
+        sim.faults().hostileError(Operation.SUBMIT, 1, 422, 100_000);
+        HttpResponse<String> response = client.submit(yaml("evil", 100, 50, 50));
+        assertThat(response.statusCode()).isEqualTo(422);
+        String message = json(response).get("error_message").asText();
+        assertThat(message).hasSize(100_000).contains("\u001b[31m", "\r\n", "\u0000", "\u202E");
+        assertThat(json(response).get("error_code").asText()).isEqualTo(message);
+        assertThat(sim.jobs()).isEmpty();
+    }
+
+    @Test
+    void rateLimitSendsAnyRetryAfterValueOrNone() throws Exception {
+        sim.faults().rateLimit(Operation.SUBMIT, 1, "Wed, 21 Oct 2026 07:28:00 GMT").rateLimit(Operation.SUBMIT, 1,
+                (String) null);
+        assertThat(client.submit(yaml("a", 100, 50, 50)).headers().firstValue("Retry-After"))
+                .hasValue("Wed, 21 Oct 2026 07:28:00 GMT");
+        HttpResponse<String> bare = client.submit(yaml("a", 100, 50, 50));
+        assertThat(bare.statusCode()).isEqualTo(429);
+        assertThat(bare.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(sim.jobs()).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Fault knobs per operation: each knob spoils the next N calls of its operation, knobs queue in the order added. */
@@ -23,8 +24,18 @@ public final class Faults {
 
     /** 429 with Retry-After; the request is not processed. */
     public Faults rateLimit(Operation op, int times, long retryAfterSeconds) {
-        Reply reply = Reply.error(429, 42900, "too many requests")
-                .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+        return rateLimit(op, times, Long.toString(retryAfterSeconds));
+    }
+
+    /**
+     * 429 with any Retry-After header value, as proxies send them ("86400", an HTTP date, "-5", "soon"), or none
+     * when null; the request is not processed.
+     */
+    public Faults rateLimit(Operation op, int times, String retryAfterHeader) {
+        Reply reply = Reply.error(429, 42900, "too many requests");
+        if (retryAfterHeader != null) {
+            reply = reply.withHeader("Retry-After", retryAfterHeader);
+        }
         return add(op, times, Fault.answer(Fault.Kind.RATE_LIMIT, reply));
     }
 
@@ -47,18 +58,45 @@ public final class Faults {
 
     /** The request IS processed, but the answer waits {@code delay} (or until the simulator closes). */
     public Faults hang(Operation op, int times, Duration delay) {
-        return add(op, times, new Fault(Fault.Kind.HANG, null, delay));
+        return add(op, times, new Fault(Fault.Kind.HANG, null, delay, null));
     }
 
     /** The request IS processed, then the connection drops after the headers, before the body. */
     public Faults resetConnection(Operation op, int times) {
-        return add(op, times, new Fault(Fault.Kind.RESET, null, Duration.ZERO));
+        return add(op, times, new Fault(Fault.Kind.RESET, null, Duration.ZERO, null));
     }
 
     /** The request IS processed, then a 200 arrives whose body is cut-off JSON. */
     public Faults malformed(Operation op, int times) {
         Reply reply = new Reply(200, "application/json", "{\"id\": \"sim-trunc", Map.of());
         return add(op, times, Fault.answer(Fault.Kind.MALFORMED, reply));
+    }
+
+    /**
+     * The request IS processed, then the real answer arrives padded with a {@code "padding"} string field to
+     * exactly {@code bytes} bytes (e.g. 1,000,000 or 2,000,000), as a misbehaving gateway or API might send.
+     */
+    public Faults oversized(Operation op, int times, int bytes) {
+        return add(op, times, Fault.rewriting(Fault.Kind.OVERSIZED, reply -> reply.paddedTo(bytes)));
+    }
+
+    /** The request IS processed, then a 200 arrives without the named top-level fields (e.g. "id", "status"). */
+    public Faults missingFields(Operation op, int times, String... fields) {
+        return add(op, times, Fault.rewriting(Fault.Kind.MISSING_FIELDS, reply -> reply.without(fields)));
+    }
+
+    /**
+     * An error answer instead of processing whose error_code and error_message are {@code length} characters of
+     * terminal escapes, NULs, line breaks and bidi overrides around readable words, as a hostile or broken server
+     * might send; nothing of it may reach a status, an Event or a log unfiltered.
+     */
+    public Faults hostileError(Operation op, int times, int httpStatus, int length) {
+        String noise = "\u001b[31mFAKE\u0000 LOG\r\nLINE\t\u202Eesrever\u0007 ";
+        String text = noise.repeat(length / noise.length() + 1).substring(0, length);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error_code", text);
+        body.put("error_message", text);
+        return add(op, times, Fault.answer(Fault.Kind.HOSTILE_ERROR, Reply.json(httpStatus, body)));
     }
 
     /** Any error answer instead of processing, e.g. {@code refuse(SUBMIT, 1, 402, 40251, "insufficient funds")}. */

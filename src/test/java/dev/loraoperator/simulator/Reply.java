@@ -1,9 +1,13 @@
 package dev.loraoperator.simulator;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** An HTTP answer before it is written: status, content type, body and extra headers. */
@@ -25,6 +29,35 @@ record Reply(int status, String contentType, String body, Map<String, String> he
         body.put("error_code", code);
         body.put("error_message", message);
         return json(status, body);
+    }
+
+    /** The same JSON object with a "padding" string added so the body is exactly {@code bytes} bytes of UTF-8. */
+    Reply paddedTo(int bytes) {
+        ObjectNode object = object();
+        int bare = object.put("padding", "").toString().getBytes(UTF_8).length;
+        if (bytes < bare) {
+            throw new IllegalArgumentException("the answer is already " + bare + " bytes");
+        }
+        return withBody(object.put("padding", "x".repeat(bytes - bare)).toString());
+    }
+
+    /** The same JSON object without the given top-level fields. */
+    Reply without(String... fields) {
+        ObjectNode object = object();
+        object.remove(List.of(fields));
+        return withBody(object.toString());
+    }
+
+    private ObjectNode object() {
+        try {
+            return (ObjectNode) JSON.readTree(body);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("this fault spoils JSON object answers only, not: " + body, e);
+        }
+    }
+
+    private Reply withBody(String newBody) {
+        return new Reply(status, contentType, newBody, headers);
     }
 
     Reply withHeader(String name, String value) {

@@ -68,4 +68,40 @@ class ResponseReaderTest {
         assertThat(result.sampleUrls()).hasSize(1);
         assertThat(result.error().code()).isEqualTo("TRAINING_ERROR");
     }
+
+    @Test
+    void everyStringIsCleanedAndCapped() throws Exception {
+        String huge = "\\u001b[2Jdisk\\r\\nfull ".repeat(2_000);
+        RemoteJob job = ResponseReader.job(json("{\"id\":\"j1\",\"name\":\"a\\nb\",\"status\":\"RUNN\\u0000ING\","
+                + "\"error\":{\"code\":\"" + huge + "\",\"message\":\"" + huge + "\"}}"));
+        assertThat(job.name()).isEqualTo("a b");
+        assertThat(job.status()).isEqualTo("RUNNING");
+        for (String text : new String[] {job.error().code(), job.error().message()}) {
+            assertThat(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(RemoteText.MAX_BYTES);
+            assertThat(text).startsWith("[2Jdisk full [2Jdisk").doesNotContainPattern("\\p{Cc}");
+        }
+        RemoteError stringError = ResponseReader.job(json("{\"status\":\"FAILED\",\"error\":\"" + huge + "\"}")).error();
+        assertThat(stringError.message().length()).isLessThanOrEqualTo(RemoteText.MAX_BYTES);
+        RemoteError oddError = ResponseReader.job(json("{\"status\":\"FAILED\",\"error\":{\"weird\":\"" + huge + "\"}}"))
+                .error();
+        assertThat(oddError.message().length()).isLessThanOrEqualTo(RemoteText.MAX_BYTES);
+    }
+
+    @Test
+    void anIdThatCannotBeUsedVerbatimIsMissingRatherThanAltered() throws Exception {
+        assertThat(ResponseReader.job(json("{\"id\":\"j1\\nj2\",\"status\":\"IN_QUEUE\"}")).id()).isNull();
+        assertThat(ResponseReader.job(json("{\"id\":\"" + "j".repeat(3000) + "\",\"status\":\"IN_QUEUE\"}")).id())
+                .isNull();
+        assertThat(ResponseReader.job(json("{\"id\":42,\"status\":\"IN_QUEUE\"}")).id()).isEqualTo("42");
+    }
+
+    @Test
+    void aUrlThatCannotBeUsedVerbatimIsLeftOut() throws Exception {
+        RemoteResult result = ResponseReader.result(json("""
+                {"status":"RUNNING","artifacts":{"checkpoints":[
+                  {"path":"https://f/a\\r\\nX: y.safetensors"},{"path":"https://f/%s.safetensors"},
+                  {"path":"https://f/ok.safetensors"}]}}
+                """.formatted("a".repeat(3000))));
+        assertThat(result.checkpointUrls()).containsExactly("https://f/ok.safetensors");
+    }
 }
