@@ -1,6 +1,7 @@
 package dev.loraoperator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loraoperator.crdvalidation.CrdValidator;
 import dev.loraoperator.simulator.Timeline;
 import dev.loraoperator.simulator.TrainerSimulator;
 import java.io.PrintStream;
@@ -56,11 +57,13 @@ public final class Sandbox implements AutoCloseable {
     }
 
     void start(SandboxOptions o, PrintStream console) {
-        JsonNode crd = CrdFile.read(o.crd());
+        List<JsonNode> crds = CrdFile.readAll(o.crds());
         List<ServedKind> kinds = new ArrayList<>(CoreKinds.all());
-        kinds.add(CrdFile.servedKind(crd));
-        running.push(ApiServer.start("127.0.0.1", o.apiPort(), new SandboxDispatcher(kinds, Clock.systemUTC())));
-        ClusterSeed.apply(o.apiUrl(), crd, o);
+        crds.forEach(crd -> kinds.add(CrdFile.servedKind(crd)));
+        List<CrdValidator> validators = crds.stream().map(CrdValidator::of).toList();
+        running.push(ApiServer.start("127.0.0.1", o.apiPort(),
+                new SandboxDispatcher(kinds, validators, Clock.systemUTC())));
+        ClusterSeed.apply(o.apiUrl(), crds, o);
         TrainerSimulator simulator = TrainerSimulator.start("127.0.0.1", o.simulatorPort(), o.token(),
                 new Timeline(o.queue(), o.stepsPerSecond()), Clock.systemUTC());
         running.push(simulator);
