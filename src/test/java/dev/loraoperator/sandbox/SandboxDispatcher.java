@@ -51,7 +51,13 @@ final class SandboxDispatcher extends Dispatcher {
     }
 
     @Override
-    public MockResponse dispatch(RecordedRequest request) {
+    public MockResponse dispatch(RecordedRequest received) {
+        RecordedRequest request;
+        try {
+            request = asJson(received);
+        } catch (IllegalArgumentException e) {
+            return failure(415, "UnsupportedMediaType", e.getMessage());
+        }
         String path = request.getPath();
         if (request.method() == HttpMethod.GET) {
             Optional<String> document = discovery.at(path).or(() -> openApi.at(path));
@@ -186,6 +192,20 @@ final class SandboxDispatcher extends Dispatcher {
             ((ObjectNode) body).set("items", JSON.createArrayNode().addAll(items));
         }
         return body;
+    }
+
+    /** kubectl sends built-in kinds it creates (Secrets, ConfigMaps, namespaces) as protobuf; the store reads JSON. */
+    private static RecordedRequest asJson(RecordedRequest request) {
+        if (!ProtobufObjects.isProtobuf(request.getHeader("Content-Type")) || request.getBody() == null) {
+            return request;
+        }
+        ObjectNode object = ProtobufObjects.toJson(request.getBody().getBytes());
+        if ("Secret".equals(object.path("kind").asText()) && !object.has("type")) {
+            object.put("type", "Opaque");  // kube-apiserver's default, which kubectl create secret generic relies on
+        }
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+                request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+                new io.fabric8.mockwebserver.http.Buffer(ProtobufObjects.jsonBytes(object)));
     }
 
     /**
