@@ -100,6 +100,20 @@ class SandboxApiKubectlTest {
                 .doesNotContain("gpuCont").contains("\"gpuCount\":1");
     }
 
+    @Test
+    void kubectlExplainDescribesTheKindItsSpecAndItsStatus() {
+        String kind = kubectl.run("explain", "ltj").ok().out();
+        String spec = kubectl.run("explain", "ltj.spec").ok().out();
+        String status = kubectl.run("explain", "ltj.status").ok().out();
+        String gpuType = kubectl.run("explain", "ltj.spec.gpuType").ok().out();
+
+        assertThat(kind).contains("KIND:       LoraTrainingJob").contains("A LoRA training run on RunComfy's hosted GPUs")
+                .doesNotContain("<empty>");
+        assertThat(spec).contains("What to train and on what").doesNotContain("<no description>");
+        assertThat(status).contains("What the operator knows about the remote job").doesNotContain("<no description>");
+        assertThat(gpuType).contains("ADA_80_PLUS (H100 80 GB)");
+    }
+
     private static Kubectl.Result apply(String name, String spec) throws IOException {
         return kubectl.run("apply", "-f", manifest(name, spec).toString());
     }

@@ -1,5 +1,6 @@
 package dev.loraoperator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
@@ -14,6 +15,7 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "set exactly one of config or configFrom")
 @ValidationRule(value = "!has(self.gpuCount) || self.gpuCount == 1 || self.gpuType == 'ADA_80_PLUS'",
         message = "gpuCount 8 is only available with gpuType ADA_80_PLUS")
+@JsonClassDescription("What to train and on what: the AI Toolkit config (inline or from a ConfigMap), the GPU type and count, the credentials, and how to steer the remote job (suspend, auto-resume, deadline, deletion policy).")
 public class LoraTrainingJobSpec {
 
     @Required
