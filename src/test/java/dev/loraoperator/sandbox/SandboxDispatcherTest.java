@@ -108,6 +108,18 @@ class SandboxDispatcherTest {
     }
 
     @Test
+    void kubectlGetEventsNamesTheKindAndNameOfEachEventsObject() throws Exception {
+        create("/api/v1/namespaces/default/events", event("e1", "flux-lora", "uid-1"));
+
+        JsonNode table = body(get("/api/v1/namespaces/default/events", TABLE));
+
+        List<String> columns = new ArrayList<>();
+        table.get("columnDefinitions").forEach(c -> columns.add(c.get("name").asText()));
+        assertThat(table.at("/rows/0/cells/" + columns.indexOf("Object")).asText())
+                .isEqualTo("loratrainingjob/flux-lora");
+    }
+
+    @Test
     void aMissingObjectIsANotFoundStatusNamingIt() throws Exception {
         MockResponse response = get(LTJ + "/nope", null);
 
