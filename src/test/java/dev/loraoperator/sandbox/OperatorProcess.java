@@ -20,12 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator as production runs it: {@code java -jar target/quarkus-app/quarkus-run.jar}, configured by
- * environment variables alone. Its whole log goes to a file; the Events it records are echoed to the console.
+ * environment variables alone. Its whole log goes to a file; the Events it records and its errors are echoed to the
+ * console ({@link OperatorConsole}).
  */
 final class OperatorProcess implements AutoCloseable {
-
-    // the category of the operator's Event log lines, full length thanks to the console format set below
-    private static final String EVENT_CATEGORY = "[dev.loraoperator.events.EventRecorder] ";
 
     private final Process process;
     private final Thread pump;
@@ -44,7 +42,7 @@ final class OperatorProcess implements AutoCloseable {
         // nothing from the caller's shell may redirect the operator elsewhere (a real cluster, the real API)
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LORA_OPERATOR_"));
         builder.environment().putAll(settings);
-        builder.environment().put("QUARKUS_LOG_CONSOLE_FORMAT", "%d{HH:mm:ss} %-5p [%c] %s%e%n");
+        builder.environment().put("QUARKUS_LOG_CONSOLE_FORMAT", OperatorConsole.LOG_FORMAT);
         Process process;
         try {
             Files.createDirectories(log.getParent());
@@ -52,7 +50,8 @@ final class OperatorProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the operator", e);
         }
-        Thread pump = new Thread(() -> copy(process, log, console), "operator-log");
+        OperatorConsole shown = new OperatorConsole(Path.of("").toAbsolutePath().relativize(log.toAbsolutePath()).toString());
+        Thread pump = new Thread(() -> copy(process, log, shown, console), "operator-log");
         pump.setDaemon(true);
         pump.start();
         return new OperatorProcess(process, pump);
@@ -97,7 +96,7 @@ final class OperatorProcess implements AutoCloseable {
         }
     }
 
-    private static void copy(Process process, Path log, PrintStream console) {
+    private static void copy(Process process, Path log, OperatorConsole shown, PrintStream console) {
         try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -105,10 +104,7 @@ final class OperatorProcess implements AutoCloseable {
                 out.write(line);
                 out.write('\n');
                 out.flush();
-                int at = line.indexOf(EVENT_CATEGORY);
-                if (at >= 0) {
-                    console.println("operator: " + line.substring(at + EVENT_CATEGORY.length()));
-                }
+                shown.lineFor(line).ifPresent(console::println);
             }
         } catch (IOException e) {
             // the operator is gone; its log ends here

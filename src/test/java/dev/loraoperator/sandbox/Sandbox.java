@@ -74,8 +74,10 @@ public final class Sandbox implements AutoCloseable {
         running.push(operator);
         operator.awaitReady(URI.create("http://127.0.0.1:" + o.operatorHttpPort() + "/q/health/ready"),
                 Duration.ofSeconds(90));
-
         Path cwd = Path.of("").toAbsolutePath();
+        running.push(HealthWatch.start(URI.create("http://127.0.0.1:" + o.operatorHttpPort() + "/q/health"),
+                cwd.relativize(log).toString(), console, Duration.ofSeconds(5)));
+
         console.printf("%s: Kubernetes API %s, Trainer API simulator %s (token %s), operator log %s%n", READY,
                 o.apiUrl(), simulator.baseUrl(), o.token(), cwd.relativize(log));
         console.println("In another terminal, here:");
