@@ -61,9 +61,8 @@ class CelRuleTableTest {
     void everyRuleOfEveryCrdHasARejectingAndAnAcceptingCase() throws IOException {
         List<String> covered = cases().stream().filter(c -> c.has("rejects") && c.has("accepts"))
                 .map(c -> c.path("kind").asText() + ": " + c.path("rule").asText()).toList();
-        assertThat(CRDS).isNotEmpty();
+        assertThat(CRDS.stream().mapToInt(crd -> crd.celRules().size()).sum()).as("CEL rules in crds/").isPositive();
         for (CrdValidator crd : CRDS) {
-            assertThat(crd.celRules()).as(crd.kind() + " declares CEL rules").isNotEmpty();
             crd.celRules().forEach(rule -> assertThat(covered).as("a case in rule-cases.yaml for " + crd.kind()
                     + " rule " + rule).contains(crd.kind() + ": " + rule));
         }
