@@ -11,23 +11,26 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
-/** Puts into the fresh sandbox API what an installed operator finds in a cluster: the CRD, namespaces, the token Secret. */
+/** Puts into the fresh sandbox API what an installed operator finds in a cluster: the CRDs, namespaces, the token Secret. */
 final class ClusterSeed {
     static final String USER_AGENT = "lora-sandbox-seed";
 
     private ClusterSeed() {
     }
 
-    static void apply(String apiUrl, JsonNode crd, SandboxOptions options) {
+    static void apply(String apiUrl, List<JsonNode> crds, SandboxOptions options) {
         // Config.empty(): never pick up the user's own kubeconfig, token or proxy settings
         // its own User-Agent, so that the audit log tells the seed from the operator, which uses the same client
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(apiUrl).withNamespace("default")
                 .withUserAgent(USER_AGENT).build();
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-            client.apiextensions().v1().customResourceDefinitions()
-                    .resource(Serialization.unmarshal(crd.toString(), CustomResourceDefinition.class)).create();
+            for (JsonNode crd : crds) {
+                client.apiextensions().v1().customResourceDefinitions()
+                        .resource(Serialization.unmarshal(crd.toString(), CustomResourceDefinition.class)).create();
+            }
             for (String ns : new String[] {"default", SandboxOptions.OPERATOR_NAMESPACE}) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
                         .withNewStatus().withPhase("Active").endStatus().build()).create();

@@ -28,7 +28,7 @@ final class CoreKinds {
                         PrinterColumn.of("Last Seen", "date", ".lastTimestamp"),
                         PrinterColumn.of("Type", "string", ".type"),
                         PrinterColumn.of("Reason", "string", ".reason"),
-                        PrinterColumn.of("Object", "string", ".involvedObject.name"),
+                        PrinterColumn.of("Object", "string", ".involvedObject"),
                         PrinterColumn.of("Message", "string", ".message"))),
                 kind(CustomResourceDefinition.class, List.of("crd", "crds"), true, List.of(PrinterColumn.AGE)));
     }

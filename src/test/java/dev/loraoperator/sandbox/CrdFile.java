@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Reads a CustomResourceDefinition file into what the sandbox serves for it, so nothing about the kind is copied by hand. */
 final class CrdFile {
@@ -22,6 +24,15 @@ final class CrdFile {
             return YAML.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the CRD " + file, e);
+        }
+    }
+
+    /** Every CRD file (*.yml, *.yaml) of a directory such as crds/, in name order. */
+    static List<JsonNode> readAll(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().matches(".*\\.ya?ml$")).sorted().map(CrdFile::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the CRDs in " + directory, e);
         }
     }
 

@@ -82,9 +82,10 @@ final class OpenApiDocuments {
 
     /** The CRD's schema plus the fields every object has; built-in kinds get an open object. */
     private static ObjectNode schema(ServedKind kind) {
+        // a CRD's schema as it is, so explain shows what a cluster shows; built-in kinds get an open object
         ObjectNode schema = kind.schema() != null && kind.schema().isObject() ? ((ObjectNode) kind.schema()).deepCopy()
-                : JSON.createObjectNode().put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
-        schema.put("description", schema.path("description").asText(kind.kind() + " (served by the sandbox)"));
+                : JSON.createObjectNode().put("type", "object").put("x-kubernetes-preserve-unknown-fields", true)
+                        .put("description", kind.kind() + " (served by the sandbox)");
         ObjectNode properties = schema.withObjectProperty("properties");
         properties.putObject("apiVersion").put("type", "string")
                 .put("description", "APIVersion defines the versioned schema of this representation of an object.");

@@ -23,12 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * The operator as production runs it: {@code java -jar target/quarkus-app/quarkus-run.jar}, configured by
- * environment variables alone. Its whole log goes to a file; the Events it records are echoed to the console.
+ * environment variables alone. Its whole log goes to a file; the Events it records and its errors are echoed to the
+ * console ({@link OperatorConsole}).
  */
 final class OperatorProcess implements AutoCloseable {
-
-    // the category of the operator's Event log lines, full length thanks to the console format set below
-    private static final String EVENT_CATEGORY = "[dev.loraoperator.events.EventRecorder] ";
 
     // Quarkus's start-up line names the address it bound, also when it was asked for port 0
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
@@ -52,7 +50,7 @@ final class OperatorProcess implements AutoCloseable {
         // nothing from the caller's shell may redirect the operator elsewhere (a real cluster, the real API)
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LORA_OPERATOR_"));
         builder.environment().putAll(settings);
-        builder.environment().put("QUARKUS_LOG_CONSOLE_FORMAT", "%d{HH:mm:ss} %-5p [%c] %s%e%n");
+        builder.environment().put("QUARKUS_LOG_CONSOLE_FORMAT", OperatorConsole.LOG_FORMAT);
         Process process;
         try {
             Files.createDirectories(log.getParent());
@@ -61,7 +59,8 @@ final class OperatorProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start the operator", e);
         }
         CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread pump = new Thread(() -> copy(process, log, console, listening), "operator-log");
+        OperatorConsole shown = new OperatorConsole(Path.of("").toAbsolutePath().relativize(log.toAbsolutePath()).toString());
+        Thread pump = new Thread(() -> copy(process, log, shown, console, listening), "operator-log");
         pump.setDaemon(true);
         pump.start();
         return new OperatorProcess(process, listening, pump);
@@ -115,7 +114,8 @@ final class OperatorProcess implements AutoCloseable {
         }
     }
 
-    private static void copy(Process process, Path log, PrintStream console, CompletableFuture<URI> listening) {
+    private static void copy(Process process, Path log, OperatorConsole shown, PrintStream console,
+            CompletableFuture<URI> listening) {
         try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -127,10 +127,7 @@ final class OperatorProcess implements AutoCloseable {
                 if (!listening.isDone() && address.find()) {
                     listening.complete(URI.create(address.group(1)));
                 }
-                int at = line.indexOf(EVENT_CATEGORY);
-                if (at >= 0) {
-                    console.println("operator: " + line.substring(at + EVENT_CATEGORY.length()));
-                }
+                shown.lineFor(line).ifPresent(console::println);
             }
         } catch (IOException e) {
             // the operator is gone; its log ends here

@@ -1,6 +1,7 @@
 package dev.loraoperator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loraoperator.crdvalidation.CrdValidator;
 import dev.loraoperator.simulator.Timeline;
 import dev.loraoperator.simulator.TrainerSimulator;
 import java.io.PrintStream;
@@ -58,17 +59,18 @@ public final class Sandbox implements AutoCloseable {
     }
 
     void start(SandboxOptions o, PrintStream console) {
-        JsonNode crd = CrdFile.read(o.crd());
+        List<JsonNode> crds = CrdFile.readAll(o.crds());
         List<ServedKind> kinds = new ArrayList<>(CoreKinds.all());
-        kinds.add(CrdFile.servedKind(crd));
+        crds.forEach(crd -> kinds.add(CrdFile.servedKind(crd)));
+        List<CrdValidator> validators = crds.stream().map(CrdValidator::of).toList();
         // every server binds its port itself and says which it holds: with port 0 nothing can take it in between
         AuditLog audit = AuditLog.create(o.dir().resolve(AUDIT_LOG));
         running.push(audit);
-        ApiServer api = ApiServer.start("127.0.0.1", o.apiPort(), new SandboxDispatcher(kinds, Clock.systemUTC()),
-                audit);
+        ApiServer api = ApiServer.start("127.0.0.1", o.apiPort(),
+                new SandboxDispatcher(kinds, validators, Clock.systemUTC()), audit);
         running.push(api);
         String apiUrl = "http://127.0.0.1:" + api.port();
-        ClusterSeed.apply(apiUrl, crd, o);
+        ClusterSeed.apply(apiUrl, crds, o);
         TrainerSimulator simulator = TrainerSimulator.start("127.0.0.1", o.simulatorPort(), o.token(),
                 new Timeline(o.queue(), o.stepsPerSecond()), Clock.systemUTC());
         running.push(simulator);
@@ -78,8 +80,10 @@ public final class Sandbox implements AutoCloseable {
                 operatorSettings(o, kubeconfig, simulator.baseUrl()), log, console);
         running.push(operator);
         URI operatorUrl = operator.awaitReady(Duration.ofSeconds(90));
-
         Path cwd = Path.of("").toAbsolutePath();
+        running.push(HealthWatch.start(operatorUrl.resolve("/q/health"), cwd.relativize(log).toString(), console,
+                Duration.ofSeconds(5)));
+
         console.printf("%s: Kubernetes API %s, Trainer API simulator %s (token %s), operator %s, operator log %s%n",
                 READY, apiUrl, simulator.baseUrl(), o.token(), operatorUrl, cwd.relativize(log));
         console.println("In another terminal, here:");

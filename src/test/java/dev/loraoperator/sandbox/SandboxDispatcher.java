@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loraoperator.crdvalidation.CrdValidator;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
@@ -26,8 +27,8 @@ import java.util.function.BiFunction;
 
 /**
  * The Fabric8 mock server's CRUD store with what a real kubectl needs around it: discovery and OpenAPI documents,
- * Tables for {@code kubectl get}, field selectors on any field, NotFound statuses with a message. Objects themselves
- * are stored and changed by the CRUD dispatcher alone, exactly as in the operator tests.
+ * Tables for {@code kubectl get}, field selectors on any field, NotFound statuses with a message, and custom resources
+ * admitted by their CRD's validator before the store sees them ({@link CustomResourceWrites}).
  */
 final class SandboxDispatcher extends Dispatcher {
 
@@ -38,16 +39,25 @@ final class SandboxDispatcher extends Dispatcher {
     private final DiscoveryDocuments discovery;
     private final OpenApiDocuments openApi;
     private final TableConverter tables;
+    private final List<CrdValidator> validators;
+    private final CustomResourceWrites writes = new CustomResourceWrites(crud);
 
-    SandboxDispatcher(List<ServedKind> kinds, Clock clock) {
+    SandboxDispatcher(List<ServedKind> kinds, List<CrdValidator> validators, Clock clock) {
         this.kinds = List.copyOf(kinds);
+        this.validators = List.copyOf(validators);
         this.discovery = new DiscoveryDocuments(kinds);
         this.openApi = new OpenApiDocuments(kinds);
         this.tables = new TableConverter(clock);
     }
 
     @Override
-    public MockResponse dispatch(RecordedRequest request) {
+    public MockResponse dispatch(RecordedRequest received) {
+        RecordedRequest request;
+        try {
+            request = asJson(received);
+        } catch (IllegalArgumentException e) {
+            return failure(415, "UnsupportedMediaType", e.getMessage());
+        }
         String path = request.getPath();
         if (request.method() == HttpMethod.GET) {
             Optional<String> document = discovery.at(path).or(() -> openApi.at(path));
@@ -66,6 +76,11 @@ final class SandboxDispatcher extends Dispatcher {
         if (isServerSideApply(request)) {
             return failure(415, "UnsupportedMediaType", "the sandbox API does not support server-side apply;"
                     + " use kubectl apply without --server-side");
+        }
+        Optional<CrdValidator> validator = validators.stream()
+                .filter(v -> v.group().equals(p.group()) && v.plural().equals(p.plural())).findFirst();
+        if (validator.isPresent() && isWrite(request.method())) {
+            return writes.write(request, p, validator.get(), kindAt(p).map(ServedKind::statusSubresource).orElse(false));
         }
         MockResponse response = crud.dispatch(asMergePatch(request));
         if (response.code() == 404 && (response.getBody() == null || response.getBody().size() == 0)) {
@@ -179,6 +194,20 @@ final class SandboxDispatcher extends Dispatcher {
         return body;
     }
 
+    /** kubectl sends built-in kinds it creates (Secrets, ConfigMaps, namespaces) as protobuf; the store reads JSON. */
+    private static RecordedRequest asJson(RecordedRequest request) {
+        if (!ProtobufObjects.isProtobuf(request.getHeader("Content-Type")) || request.getBody() == null) {
+            return request;
+        }
+        ObjectNode object = ProtobufObjects.toJson(request.getBody().getBytes());
+        if ("Secret".equals(object.path("kind").asText()) && !object.has("type")) {
+            object.put("type", "Opaque");  // kube-apiserver's default, which kubectl create secret generic relies on
+        }
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+                request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+                new io.fabric8.mockwebserver.http.Buffer(ProtobufObjects.jsonBytes(object)));
+    }
+
     /**
      * kubectl patches built-in kinds (a ConfigMap applied twice) with strategic merge patches, which the CRUD store
      * refuses with 415. For maps, which is what a ConfigMap holds, a JSON merge patch does the same.
@@ -191,6 +220,10 @@ final class SandboxDispatcher extends Dispatcher {
         return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
                 request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
                 request.getBody());
+    }
+
+    private static boolean isWrite(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
     }
 
     /** The CRUD store cannot do it and would answer "not found" or a bare 415; say what is missing instead. */

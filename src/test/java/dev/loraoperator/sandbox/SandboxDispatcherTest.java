@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loraoperator.api.CrdFiles;
+import dev.loraoperator.crdvalidation.CrdValidator;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
@@ -28,8 +29,10 @@ class SandboxDispatcherTest {
     private static final String TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
     private static final String LTJ = "/apis/training.lora-operator.dev/v1alpha1/namespaces/default/loratrainingjobs";
 
+    private static final String GOOD_SPEC = "{\"gpuType\":\"ADA_80_PLUS\",\"config\":{\"job\":\"extension\"}}";
+
     private final JsonNode crd = CrdFile.read(Path.of("crds", CrdFiles.FILE));
-    private final SandboxDispatcher api = new SandboxDispatcher(kinds(),
+    private final SandboxDispatcher api = new SandboxDispatcher(kinds(), List.of(CrdValidator.of(crd)),
             Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(150), ZoneOffset.UTC));
 
     @Test
@@ -65,9 +68,11 @@ class SandboxDispatcherTest {
 
     @Test
     void kubectlGetReceivesATableWithTheCrdPrinterColumns() throws Exception {
-        create(LTJ, "{\"apiVersion\":\"training.lora-operator.dev/v1alpha1\",\"kind\":\"LoraTrainingJob\","
-                + "\"metadata\":{\"name\":\"flux-lora\"},\"spec\":{\"gpuType\":\"ADA_80_PLUS\"},"
-                + "\"status\":{\"phase\":\"Running\",\"jobId\":\"j-1\",\"progress\":{\"summary\":\"5/10 (50%)\"}}}");
+        create(LTJ, job("flux-lora", GOOD_SPEC));
+        // status is the status subresource's: a create drops it, a status write sets it
+        assertThat(api.dispatch(request(HttpMethod.PATCH, LTJ + "/flux-lora/status", "{\"status\":{\"phase\":"
+                + "\"Running\",\"jobId\":\"j-1\",\"progress\":{\"summary\":\"5/10 (50%)\"}}}", null)).code())
+                .isEqualTo(200);
 
         JsonNode table = body(get(LTJ, TABLE));
 
@@ -103,6 +108,18 @@ class SandboxDispatcherTest {
     }
 
     @Test
+    void kubectlGetEventsNamesTheKindAndNameOfEachEventsObject() throws Exception {
+        create("/api/v1/namespaces/default/events", event("e1", "flux-lora", "uid-1"));
+
+        JsonNode table = body(get("/api/v1/namespaces/default/events", TABLE));
+
+        List<String> columns = new ArrayList<>();
+        table.get("columnDefinitions").forEach(c -> columns.add(c.get("name").asText()));
+        assertThat(table.at("/rows/0/cells/" + columns.indexOf("Object")).asText())
+                .isEqualTo("loratrainingjob/flux-lora");
+    }
+
+    @Test
     void aMissingObjectIsANotFoundStatusNamingIt() throws Exception {
         MockResponse response = get(LTJ + "/nope", null);
 
@@ -125,8 +142,7 @@ class SandboxDispatcherTest {
 
     @Test
     void aWatchListStartsWithTheObjectsAndTheInitialEventsEndBookmark() throws Exception {
-        create(LTJ, "{\"apiVersion\":\"training.lora-operator.dev/v1alpha1\",\"kind\":\"LoraTrainingJob\","
-                + "\"metadata\":{\"name\":\"flux-lora\"},\"spec\":{\"gpuType\":\"ADA_80_PLUS\"}}");
+        create(LTJ, job("flux-lora", GOOD_SPEC));
         RecordedRequest watch = request(HttpMethod.GET, LTJ + "?allowWatchBookmarks=true&fieldSelector="
                 + "metadata.name%3Dflux-lora&resourceVersionMatch=NotOlderThan&sendInitialEvents=true&watch=true",
                 null, null);
@@ -141,6 +157,73 @@ class SandboxDispatcherTest {
         // the store's replay of the same object is not sent twice
         String replay = "{\"type\":\"ADDED\",\"object\":" + body(get(LTJ + "/flux-lora", null)) + "}";
         assertThat(events.line(replay)).isNull();
+    }
+
+    @Test
+    void aCustomResourceTheCrdRefusesIsAnsweredAsKubeApiserverAnswers() throws Exception {
+        MockResponse refused = api.dispatch(request(HttpMethod.POST, LTJ,
+                job("bad", "{\"gpuType\":\"FOO\",\"config\":{}}"), null));
+
+        assertThat(refused.code()).isEqualTo(422);
+        JsonNode status = body(refused);
+        assertThat(status.get("reason").asText()).isEqualTo("Invalid");
+        assertThat(status.get("message").asText()).startsWith("LoraTrainingJob.training.lora-operator.dev \"bad\" is"
+                + " invalid: [spec.gpuType: Unsupported value: \"FOO\": supported values: \"ADA_80_PLUS\", \"HOPPER_141\"");
+        assertThat(status.at("/details/causes/0/reason").asText()).isEqualTo("FieldValueNotSupported");
+        assertThat(status.at("/details/causes/0/field").asText()).isEqualTo("spec.gpuType");
+        assertThat(status.at("/details/kind").asText()).isEqualTo("LoraTrainingJob");
+        assertThat(get(LTJ + "/bad", null).code()).isEqualTo(404);
+    }
+
+    @Test
+    void aPatchIsJudgedByTheObjectItWouldLeaveAndARefusedOneChangesNothing() throws Exception {
+        create(LTJ, job("flux-lora", GOOD_SPEC));
+        String both = "{\"spec\":{\"configFrom\":{\"configMapKeyRef\":{\"name\":\"c\",\"key\":\"k\"}}}}";
+
+        MockResponse refused = api.dispatch(request(HttpMethod.PATCH, LTJ + "/flux-lora", both, null,
+                "application/merge-patch+json"));
+        MockResponse jsonPatch = api.dispatch(request(HttpMethod.PATCH, LTJ + "/flux-lora",
+                "[{\"op\":\"replace\",\"path\":\"/spec/gpuCount\",\"value\":8},"
+                        + "{\"op\":\"replace\",\"path\":\"/spec/gpuType\",\"value\":\"HOPPER_141\"}]", null,
+                "application/json-patch+json"));
+
+        assertThat(body(refused).get("message").asText()).endsWith("spec: Invalid value: set exactly one of config or configFrom");
+        assertThat(body(jsonPatch).get("message").asText())
+                .endsWith("spec: Invalid value: gpuCount 8 is only available with gpuType ADA_80_PLUS");
+        JsonNode stored = body(get(LTJ + "/flux-lora", null));
+        assertThat(stored.at("/spec/configFrom").isMissingNode()).isTrue();
+        assertThat(stored.at("/spec/gpuType").asText()).isEqualTo("ADA_80_PLUS");
+    }
+
+    @Test
+    void aStatusWriteIsValidatedAgainstTheStatusSchema() throws Exception {
+        create(LTJ, job("flux-lora", GOOD_SPEC));
+
+        MockResponse refused = api.dispatch(request(HttpMethod.PATCH, LTJ + "/flux-lora/status",
+                "{\"status\":{\"phase\":\"Exploded\"}}", null));
+
+        assertThat(refused.code()).isEqualTo(422);
+        assertThat(body(refused).at("/details/causes/0/field").asText()).isEqualTo("status.phase");
+        assertThat(body(get(LTJ + "/flux-lora", null)).has("status")).isFalse();
+    }
+
+    @Test
+    void defaultsAreFilledInAndUnknownFieldsDroppedWithAWarningOrRefusedWhenStrict() throws Exception {
+        String withExtra = job("flux-lora", "{\"gpuType\":\"ADA_80_PLUS\",\"config\":{\"job\":\"x\"},\"colour\":1}");
+
+        MockResponse strict = api.dispatch(request(HttpMethod.POST, LTJ + "?fieldValidation=Strict", withExtra, null));
+        MockResponse warned = api.dispatch(request(HttpMethod.POST, LTJ, withExtra, null));
+
+        assertThat(strict.code()).isEqualTo(400);
+        assertThat(body(strict).get("message").asText()).isEqualTo("LoraTrainingJob in version \"v1alpha1\" cannot be"
+                + " handled as a LoraTrainingJob: strict decoding error: unknown field \"spec.colour\"");
+        assertThat(warned.code()).isEqualTo(201);
+        assertThat(warned.getHeaders().get("Warning")).isEqualTo("299 - \"unknown field \\\"spec.colour\\\"\"");
+        JsonNode stored = body(get(LTJ + "/flux-lora", null));
+        assertThat(stored.at("/spec/colour").isMissingNode()).isTrue();
+        assertThat(stored.at("/spec/gpuCount").asInt()).isEqualTo(1);
+        assertThat(stored.at("/spec/deletionPolicy").asText()).isEqualTo("Cancel");
+        assertThat(stored.at("/spec/config/job").asText()).as("config preserves unknown fields").isEqualTo("x");
     }
 
     @Test
@@ -174,13 +257,24 @@ class SandboxDispatcherTest {
         return api.dispatch(request(HttpMethod.GET, path, null, accept));
     }
 
+    private static String job(String name, String spec) {
+        return "{\"apiVersion\":\"training.lora-operator.dev/v1alpha1\",\"kind\":\"LoraTrainingJob\","
+                + "\"metadata\":{\"name\":\"" + name + "\"},\"spec\":" + spec + "}";
+    }
+
     private static RecordedRequest request(HttpMethod method, String path, String body, String accept) {
+        return request(method, path, body, accept, method == HttpMethod.PATCH ? "application/merge-patch+json"
+                : "application/json");
+    }
+
+    private static RecordedRequest request(HttpMethod method, String path, String body, String accept,
+            String contentType) {
         Headers.Builder headers = Headers.builder();
         if (accept != null) {
             headers.add("Accept", accept);
         }
         if (body != null) {
-            headers.add("Content-Type", "application/json");
+            headers.add("Content-Type", contentType);
         }
         return new RecordedRequest("HTTP/1.1", method, path, headers.build(),
                 new Buffer(body == null ? null : body.getBytes(StandardCharsets.UTF_8)));

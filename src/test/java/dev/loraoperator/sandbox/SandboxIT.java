@@ -117,6 +117,8 @@ class SandboxIT {
         String events = described.substring(described.indexOf("\nEvents:"));
         assertThat(events).contains("Submitted", "Running", "Succeeded", "lora-training-operator", jobId)
                 .doesNotContain("<none>");
+        // each Event names its object's kind, as kubectl get events shows it
+        assertThat(kubectl.run("get", "events").ok().out()).contains("loratrainingjob/flux-lora");
 
         assertThat(kubectl.run("delete", "-f", "examples/flux-lora.yaml").ok().out()).contains("\"flux-lora\" deleted");
         assertThat(kubectl.run("get", "ltj", "flux-lora").err()).contains("\"flux-lora\" not found");
@@ -154,6 +156,20 @@ class SandboxIT {
             }
         }
         return made;
+    }
+
+    @Test
+    void aJobAClusterWouldRefuseIsRefusedWithKubeApiserversMessage() throws Exception {
+        Path bad = DIR.resolve("eight-h200.yaml");
+        Files.writeString(bad, Files.readString(Path.of("examples/wan-video-lora.yaml"))
+                .replace("name: wan-video-lora", "name: eight-h200").replaceFirst("gpuType: HOPPER_141", "gpuType: HOPPER_141\n  gpuCount: 8"));
+
+        Kubectl.Result refused = kubectl.run("apply", "-f", bad.toString());
+
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("The LoraTrainingJob \"eight-h200\" is invalid: spec: Invalid value:"
+                + " gpuCount 8 is only available with gpuType ADA_80_PLUS");
+        assertThat(kubectl.run("get", "ltj", "-o", "name").ok().out()).doesNotContain("eight-h200");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.loraoperator.sandbox;
 
-import dev.loraoperator.api.CrdFiles;
 import dev.loraoperator.simulator.SimulatorCli;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,7 @@ import java.util.Map;
  * by default, every one overridable.
  */
 record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, String token, Duration queue,
-        double stepsPerSecond, Path dir, Path operatorJar, Path crd, Path toolsBin) {
+        double stepsPerSecond, Path dir, Path operatorJar, Path crds, Path toolsBin) {
 
     static final String OPERATOR_NAMESPACE = "lora-training-operator";
     static final String SECRET_NAME = "runcomfy-credentials";
@@ -20,7 +19,7 @@ record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, Stri
 
     static final String USAGE = "usage: Sandbox [--api-port 8443] [--simulator-port 8089] [--operator-http-port 8090]"
             + " [--token sandbox-token] [--queue 3s] [--steps-per-second 25] [--dir target/sandbox]"
-            + " [--operator-jar target/quarkus-app/quarkus-run.jar] [--crd crds/" + CrdFiles.FILE + "]"
+            + " [--operator-jar target/quarkus-app/quarkus-run.jar] [--crds crds]"
             + " [--tools-bin target/tools/bin]";
 
     static SandboxOptions parse(String... args) {
@@ -40,7 +39,7 @@ record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, Stri
                 Double.parseDouble(o.getOrDefault("--steps-per-second", "25")),
                 Path.of(o.getOrDefault("--dir", "target/sandbox")).toAbsolutePath(),
                 Path.of(o.getOrDefault("--operator-jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath(),
-                Path.of(o.getOrDefault("--crd", "crds/" + CrdFiles.FILE)).toAbsolutePath(),
+                Path.of(o.getOrDefault("--crds", "crds")).toAbsolutePath(),
                 Path.of(o.getOrDefault("--tools-bin", "target/tools/bin")).toAbsolutePath());
     }
 

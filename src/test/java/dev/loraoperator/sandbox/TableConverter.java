@@ -83,8 +83,18 @@ final class TableConverter {
             case "number" -> value.isNumber() ? value : JSON.nullNode();
             case "boolean" -> value.isBoolean() ? value : JSON.nullNode();
             case "date" -> JSON.getNodeFactory().textNode(age(value.asText()));
-            default -> JSON.getNodeFactory().textNode(value.isValueNode() ? value.asText() : value.toString());
+            default -> JSON.getNodeFactory().textNode(value.isValueNode() ? value.asText()
+                    : isReference(value) ? reference(value) : value.toString());
         };
+    }
+
+    private static boolean isReference(JsonNode value) {
+        return value.isObject() && value.has("kind") && value.has("name");
+    }
+
+    /** An object reference (an Event's involvedObject) as kube-apiserver prints it: {@code loratrainingjob/flux-lora}. */
+    private static String reference(JsonNode value) {
+        return value.path("kind").asText().toLowerCase(java.util.Locale.ROOT) + "/" + value.path("name").asText();
     }
 
     private String age(String timestamp) {

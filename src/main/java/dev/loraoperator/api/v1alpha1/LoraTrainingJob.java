@@ -1,5 +1,6 @@
 package dev.loraoperator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A LoRA training run on RunComfy's hosted GPUs, described declaratively. */
+@JsonClassDescription("A LoRA training run on RunComfy's hosted GPUs (the Trainer API): an AI Toolkit config and the GPUs to train on. The operator submits it once, follows it, mirrors its progress and artifacts into status, and cancels it when the resource is deleted.")
 @Group(LoraTrainingJob.GROUP)
 @Version(LoraTrainingJob.VERSION)
 @Plural("loratrainingjobs")

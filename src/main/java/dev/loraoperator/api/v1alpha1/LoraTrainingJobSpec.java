@@ -1,5 +1,6 @@
 package dev.loraoperator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,6 +23,7 @@ import java.util.Map;
 @ValidationRule(value = "!has(self.gpuCount) || self.gpuCount == 1 || self.gpuType == 'ADA_80_PLUS'",
         message = "gpuCount 8 is only available with gpuType ADA_80_PLUS")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("What to train and on what: the AI Toolkit config (inline or from a ConfigMap), the GPU type and count, the credentials, and how to steer the remote job (suspend, auto-resume, deadline, deletion policy).")
 public class LoraTrainingJobSpec {
     /** Deeper configs are unreadable (far deeper than any AI Toolkit config, shallow enough to write back safely). */
     static final int MAX_CONFIG_DEPTH = 200;

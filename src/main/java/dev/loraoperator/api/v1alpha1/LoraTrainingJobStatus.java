@@ -1,10 +1,12 @@
 package dev.loraoperator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the operator knows about the remote job, mirrored for kubectl and GitOps tools. */
+@JsonClassDescription("What the operator knows about the remote job: phase and conditions, the remote job id, training progress, artifact URLs (checkpoints, samples, final LoRA), and the last error. Written by the operator only.")
 public class LoraTrainingJobStatus {
     @JsonPropertyDescription("The metadata.generation this status describes.")
     private Long observedGeneration;
