@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * The operator as production runs it: {@code java -jar target/quarkus-app/quarkus-run.jar}, configured by
  * environment variables alone. Its whole log goes to a file; the Events it records are echoed to the console.
  */
-final class OperatorProcess implements AutoCloseable {
+public final class OperatorProcess implements AutoCloseable {
 
     // the category of the operator's Event log lines, full length thanks to the console format set below
     private static final String EVENT_CATEGORY = "[dev.loraoperator.events.EventRecorder] ";
@@ -35,7 +35,7 @@ final class OperatorProcess implements AutoCloseable {
         this.pump = pump;
     }
 
-    static OperatorProcess start(Path jar, Map<String, String> settings, Path log, PrintStream console) {
+    public static OperatorProcess start(Path jar, Map<String, String> settings, Path log, PrintStream console) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the operator first (mvn package)");
         }
@@ -59,7 +59,7 @@ final class OperatorProcess implements AutoCloseable {
     }
 
     /** Waits for the readiness probe, which turns UP once the controller has started watching. */
-    void awaitReady(URI readiness, Duration timeout) {
+    public void awaitReady(URI readiness, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -81,6 +81,15 @@ final class OperatorProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException("the operator was not ready after " + timeout.toSeconds() + "s");
+    }
+
+    /** The operator's process id, for reading its CPU time and memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM first, so Quarkus shuts down cleanly; a kill only if it hangs. */
