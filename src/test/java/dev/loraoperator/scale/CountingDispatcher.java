@@ -8,6 +8,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -49,6 +50,12 @@ final class CountingDispatcher extends Dispatcher {
             return report(path);
         }
         long now = System.currentTimeMillis();
+        Optional<KubeRequest> parsed = KubeRequest.parse(request.getMethod(), path);
+        boolean jobWrite = parsed.filter(r -> r.isWrite() && r.name() != null
+                && r.resource().startsWith("loratrainingjobs")).isPresent();
+        // read before dispatching: the CRUD store consumes the body; getBytes() leaves it in place
+        String body = jobWrite && request.getBody() != null
+                ? new String(request.getBody().getBytes(), StandardCharsets.UTF_8) : "";
         MockResponse response = path.startsWith(RULES_REVIEW)
                 ? new MockResponse().setResponseCode(201).setBody(ALL_ALLOWED)
                 : crud.dispatch(request);
@@ -56,18 +63,17 @@ final class CountingDispatcher extends Dispatcher {
         if (agent != null && agent.startsWith(BENCH_AGENT)) {
             return response;
         }
-        Optional<KubeRequest> parsed = KubeRequest.parse(request.getMethod(), path);
-        String key = parsed.map(KubeRequest::key).orElse(request.getMethod() + " " + path);
-        counts.computeIfAbsent(key, k -> new LongAdder()).increment();
-        parsed.filter(r -> r.isWrite() && r.resource().startsWith("loratrainingjobs") && r.name() != null)
-                .ifPresent(r -> noteSucceeded(r.name(), request, response, now));
+        counts.computeIfAbsent(parsed.map(KubeRequest::key).orElse(request.getMethod() + " " + path),
+                k -> new LongAdder()).increment();
+        // look inside only the writes that mention the phase: the server must not parse every answer
+        if (jobWrite && body.contains("Succeeded")) {
+            noteSucceeded(parsed.get().name(), response, now);
+        }
         return response;
     }
 
-    private void noteSucceeded(String name, RecordedRequest request, MockResponse response, long at) {
-        // look inside only writes that mention the phase: the server must not spend its CPU parsing every answer
-        if (succeeded.containsKey(name) || response.code() / 100 != 2 || response.getBody() == null
-                || !request.getUtf8Body().contains("Succeeded")) {
+    private void noteSucceeded(String name, MockResponse response, long at) {
+        if (succeeded.containsKey(name) || response.code() / 100 != 2 || response.getBody() == null) {
             return;
         }
         JsonNode status = read(response.getBody().getBytes()).path("status");
