@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * The Trainer API simulator in a JVM of its own for the benchmark, with a side port that reports what it saw: the
@@ -43,8 +44,8 @@ public final class BenchSimulator {
         TrainerSimulator sim = TrainerSimulator.start(0, args[0],
                 new Timeline(SimulatorCli.duration(args[1]), Double.parseDouble(args[2])));
         HttpServer report = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        report.createContext(TOTALS_PATH, exchange -> reply(exchange, totals(sim.requests())));
-        report.createContext(JOBS_PATH, exchange -> reply(exchange, jobs(sim)));
+        report.createContext(TOTALS_PATH, exchange -> reply(exchange, () -> totals(sim.requests())));
+        report.createContext(JOBS_PATH, exchange -> reply(exchange, () -> jobs(sim)));
         report.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -78,11 +79,20 @@ public final class BenchSimulator {
                 j.finishedAt() == null ? 0 : j.finishedAt().toEpochMilli(), j.checkpoints(), requests);
     }
 
-    private static void reply(HttpExchange exchange, Object body) throws IOException {
+    private static void reply(HttpExchange exchange, Supplier<Object> body) throws IOException {
         try (exchange) {
-            byte[] bytes = JSON.writeValueAsBytes(body);
+            byte[] bytes;
+            int status = 200;
+            try {
+                bytes = JSON.writeValueAsBytes(body.get());
+            } catch (RuntimeException | IOException e) {
+                // the JDK server would drop the connection without a word: say what went wrong
+                e.printStackTrace();
+                status = 500;
+                bytes = String.valueOf(e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

@@ -225,11 +225,21 @@ final class ScaleRun {
 
     private JsonNode get(String url) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            return JSON.readTree(r.body());
+            return JSON.readTree(send(url));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + url, e);
+        }
+    }
+
+    /** Tries twice: the JDK's HTTP server closes a connection idle for 30 s, as one is after the quiet window. */
+    private byte[] send(String url) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        try {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+            } catch (IOException closedWhileIdle) {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
