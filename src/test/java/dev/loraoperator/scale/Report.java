@@ -17,16 +17,16 @@ final class Report {
     static String markdown(List<RunResult> runs, String machine) {
         StringBuilder md = new StringBuilder();
         md.append("Machine: ").append(machine).append("\n\n");
-        md.append("| jobs | poll s | rate /s | burst s (bound) | dup. submits | status reads/job ÷ min"
+        md.append("| jobs | poll s | rate /s | created s | all submitted s (bound) | dup. submits | status reads/job ÷ min"
                 + " | result reads/job (≤ ckpt+1) | calls ÷ min | K8s writes/job | quiet writes (s) | quiet calls"
                 + " | staleness p50 / p99 s | heap after GC MiB (-Xmx) | RSS peak MiB | CPU ms/job op / API / sim |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunResult r : runs) {
             md.append(String.format(Locale.ROOT,
-                    "| %d%s | %s | %s | %.1f (%.1f) | %d | %.2f ÷ %.2f = %.2f | %.2f (%.2f) | %.2f | %.2f | %d (%s)"
+                    "| %d%s | %s | %s | %.1f | %.1f (%.1f) | %d | %.2f ÷ %.2f = %.2f | %.2f (%.2f) | %.2f | %.2f | %d (%s)"
                             + " | %d | %.1f / %.1f | %.0f (%s)%s | %.0f | %.1f / %.1f / %.1f |\n",
                     r.jobs(), r.timedOut() ? " (timed out: " + r.succeeded() + " Succeeded)" : "", num(r.pollSeconds()),
-                    num(r.requestsPerSecond()), r.burstSeconds(), r.burstBoundSeconds(), r.duplicateSubmits(),
+                    num(r.requestsPerSecond()), r.createSeconds(), r.burstSeconds(), r.burstBoundSeconds(), r.duplicateSubmits(),
                     r.statusReadsPerJob(), r.statusMinimumPerJob(), r.statusOverMinimum(), r.resultReadsPerJob(),
                     r.resultBoundPerJob(), r.callsOverMinimum(), r.kubeWritesPerJob(), r.quietKubeWrites(),
                     num(r.quietSeconds()), r.quietRemoteCalls(), r.stalenessP50(), r.stalenessP99(),
