@@ -49,6 +49,10 @@ record KubeRequest(String verb, String resource, String name) {
     }
 
     boolean isWrite() {
+        return isWrite(verb);
+    }
+
+    static boolean isWrite(String verb) {
         return switch (verb) {
             case "create", "update", "patch", "delete" -> true;
             default -> false;

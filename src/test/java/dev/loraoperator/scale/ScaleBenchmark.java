@@ -23,7 +23,7 @@ public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -33,6 +33,18 @@ public final class ScaleBenchmark {
             System.exit(2);
             return;
         }
+        int status = 0;
+        try {
+            run(options);
+        } catch (RuntimeException | InterruptedException e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // the children are stopped by now; leftover client threads must not keep the JVM (and Maven) waiting
+        System.exit(status);
+    }
+
+    private static void run(BenchOptions options) throws InterruptedException {
         String machine = machine();
         System.out.println("Scale benchmark on " + machine);
         for (int n : options.jobs()) {
@@ -47,8 +59,6 @@ public final class ScaleBenchmark {
         System.out.println();
         System.out.println(markdown);
         System.out.println("Written: " + options.out().resolve("results.md") + ", " + options.out().resolve("chart.png"));
-        // the children are stopped; leftover client threads must not keep Maven waiting
-        System.exit(0);
     }
 
     /** Cores, memory, Java, and the load when the benchmark began: other work on the machine shows in it. */

@@ -19,12 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,35 +112,16 @@ final class ScaleRun {
         kubeRun.forEach((k, v) -> kubePerJob.put(k, round(v / (double) n)));
 
         List<Double> staleness = staleness(jobs, succeeded);
-        Set<String> names = new HashSet<>();
-        int duplicates = 0;
-        double statusReads = 0;
-        double statusMinimum = 0;
-        double resultReads = 0;
-        double resultBound = 0;
-        long lastSubmit = 0;
-        double pollMillis = options.poll().toMillis();
-        for (JsonNode job : jobs) {
-            duplicates += names.add(job.path("name").asText()) ? 0 : 1;
-            lastSubmit = Math.max(lastSubmit, job.path("createdAt").asLong());
-            JsonNode calls = job.path("requests");
-            statusReads += calls.path("STATUS").asInt();
-            resultReads += calls.path("RESULT").asInt();
-            long life = job.path("finishedAt").asLong() - job.path("createdAt").asLong();
-            statusMinimum += Math.max(1, Math.ceil(life / pollMillis));
-            resultBound += job.path("checkpoints").asInt() + 1;
-        }
-        double submits = jobs.size();
-        double minimum = submits + statusMinimum + resultBound;
+        RemoteTally remote = RemoteTally.of(jobs, options.poll().toMillis());
         return new RunResult(n, options.poll().toMillis() / 1000.0, rate, options.xmx(), succeeded.size(), timedOut,
-                duplicates, (created - start) / 1000.0, round((lastSubmit - start) / 1000.0), round(boundSeconds),
-                round(submits / n), round(statusReads / n), round(statusMinimum / n), round(resultReads / n),
-                round(resultBound / n), round((submits + statusReads + resultReads) / minimum), kubePerJob,
-                round(writes(kubeRun) / (double) n), options.quiet().toMillis() / 1000.0,
-                writes(minus(kubeQuietEnd, kubeAfter)), sum(minus(remoteQuietEnd, remoteQuietStart)),
-                round(percentile(staleness, 50)), round(percentile(staleness, 99)), round(percentile(staleness, 100)),
-                gc.collections(), round(gc.peakHeapAfterGcMib()), gc.outOfMemory(),
-                round(cpuAfter.get(operatorPid).peakRssKib() / 1024.0),
+                remote.duplicates(), round((created - start) / 1000.0), round((remote.lastSubmit() - start) / 1000.0),
+                round(boundSeconds), round(remote.submits() / (double) n), round(remote.statusReads() / n),
+                round(remote.statusMinimum() / n), round(remote.resultReads() / n), round(remote.resultBound() / n),
+                round(remote.callsOverMinimum()), kubePerJob, round(writes(kubeRun) / (double) n),
+                options.quiet().toMillis() / 1000.0, writes(minus(kubeQuietEnd, kubeAfter)),
+                sum(minus(remoteQuietEnd, remoteQuietStart)), round(percentile(staleness, 50)),
+                round(percentile(staleness, 99)), round(percentile(staleness, 100)), gc.collections(),
+                round(gc.peakHeapAfterGcMib()), gc.outOfMemory(), round(cpuAfter.get(operatorPid).peakRssKib() / 1024.0),
                 cpuMsPerJob(cpuBefore, cpuAfter, operatorPid), cpuMsPerJob(cpuBefore, cpuAfter, apiPid),
                 cpuMsPerJob(cpuBefore, cpuAfter, simPid), round((end - start) / 1000.0));
     }
@@ -262,8 +241,7 @@ final class ScaleRun {
     }
 
     private static boolean isWriteKey(String key) {
-        String verb = key.substring(0, key.indexOf(' '));
-        return Set.of("create", "update", "patch", "delete").contains(verb);
+        return KubeRequest.isWrite(key.substring(0, key.indexOf(' ')));
     }
 
     private static long sumWhere(Map<String, Long> counts, Predicate<String> keep) {

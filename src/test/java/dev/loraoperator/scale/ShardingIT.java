@@ -64,6 +64,8 @@ class ShardingIT {
             Map<String, String> env = new java.util.LinkedHashMap<>(TestCluster.operatorSettings(kubeconfig,
                     trainer.baseUrl(), freePort(), Duration.ofMillis(300), 100));
             env.put("LORA_OPERATOR_SHARD_SELECTOR", SELECTORS.get(shard));
+            // the quick JIT only: two JVMs start at once here, and this test must stay short in mvn verify
+            env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
             env.put("LORA_OPERATOR_LEADER_ELECTION_ENABLED", "true");
             env.put("LORA_OPERATOR_LEADER_ELECTION_LEASE_NAME", "lora-training-operator-" + shard);
             env.put("LORA_OPERATOR_LEADER_ELECTION_LEASE_NAMESPACE", TestCluster.OPERATOR_NAMESPACE);
