@@ -88,10 +88,6 @@ public final class OperatorProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** SIGTERM first, so Quarkus shuts down cleanly; a kill only if it hangs. */
     @Override
     public void close() {
