@@ -26,6 +26,9 @@ public interface OperatorSettings {
     /** Whether replicas elect one leader (a coordination.k8s.io Lease) so that only one reconciles at a time. */
     LeaderElection leaderElection();
 
+    /** Which LoraTrainingJobs this operator instance owns, when several instances (shards) share a cluster. */
+    Shard shard();
+
     /** How to reach the RunComfy Trainer API. */
     interface Trainer {
         /** Base URL of the Trainer API (paths /prod/v1/trainers/... are appended). */
@@ -107,5 +110,19 @@ public interface OperatorSettings {
 
         /** Namespace of the Lease; absent: the namespace the operator runs in (from its service account). */
         Optional<String> leaseNamespace();
+    }
+
+    /**
+     * Which LoraTrainingJobs this operator instance owns, when several instances (shards) share a cluster. The
+     * selector feeds the Quarkus Operator SDK's controller selector (application.properties), so the API server
+     * sends this instance only the resources it owns; each shard also needs a Lease name of its own.
+     */
+    interface Shard {
+        /**
+         * Kubernetes label selector of the resources this instance reconciles, e.g. {@code lora-operator.dev/shard=a}
+         * or {@code lora-operator.dev/shard notin (a,b)}; absent: all of them. Shards' selectors must not overlap,
+         * and together they must cover every resource, or some resources have no owner.
+         */
+        Optional<String> selector();
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What can be checked of the image without a container engine (none on the CI machines, so it is never built
  * here): a JRE 17 runtime stage, a numeric non-root user, port 8080, the Quarkus fast-jar, and the documented
- * build command producing the chart's default image name and tag.
+ * build command producing the chart's default image name and tag, and the same JVM memory flags as the chart.
  */
 class DockerfileTest {
     static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile");
@@ -37,5 +37,12 @@ class DockerfileTest {
         assertThat(Values.defaults().path("image").path("repository").asText())
                 .isEqualTo("loraoperator/lora-training-operator");
         assertThat(Files.readString(Chart.DIR.resolve("Chart.yaml"))).contains("appVersion: \"0.1.0\"");
+    }
+
+    @Test
+    void imageAndChartGiveTheJvmTheSameMemoryFlags() throws IOException {
+        String jvmOptions = Values.defaults().path("jvmOptions").asText();
+        assertThat(jvmOptions).contains("-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(Files.readAllLines(DOCKERFILE)).contains("ENV JAVA_TOOL_OPTIONS=\"" + jvmOptions + "\"");
     }
 }

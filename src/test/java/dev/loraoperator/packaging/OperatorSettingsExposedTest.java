@@ -10,21 +10,41 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every operator setting (each leaf of OperatorSettings, plus the SDK's watched namespaces) is set by the chart's
- * Deployment from a value, under the environment variable the operator reads.
+ * Deployment from a value, under the environment variable the operator reads; the shard selector only by the
+ * Deployments of shards.
  */
 class OperatorSettingsExposedTest {
+
+    private static final String SHARD_SELECTOR = "LORA_OPERATOR_SHARD_SELECTOR";
 
     @Test
     void everySettingOfOperatorSettingsIsSetByTheDeployment() {
         Set<String> settings = new TreeSet<>();
         collect("LORA_OPERATOR", OperatorSettings.class, settings);
         assertThat(settings).contains("LORA_OPERATOR_TRAINER_BASE_URL", "LORA_OPERATOR_LEADER_ELECTION_ENABLED");
-        assertThat(env(Chart.DEFAULTS).keySet()).containsAll(settings);
+        settings.remove(SHARD_SELECTOR);
+        assertThat(env(Chart.DEFAULTS).keySet()).containsAll(settings).doesNotContain(SHARD_SELECTOR);
+    }
+
+    @Test
+    void eachShardIsADeploymentWithItsSelectorAndALeaseOfItsOwn() {
+        Map<String, Map<String, String>> shards = new TreeMap<>();
+        for (Manifests.Document doc : Chart.manifests("sharded").ofKind("Deployment")) {
+            shards.put(doc.name(), env(doc.strict(Deployment.class)));
+        }
+        assertThat(shards.keySet()).containsExactly("lora-training-operator-a", "lora-training-operator-rest");
+        assertThat(shards.get("lora-training-operator-a"))
+                .containsEntry(SHARD_SELECTOR, "lora-operator.dev/shard=a")
+                .containsEntry("LORA_OPERATOR_LEADER_ELECTION_LEASE_NAME", "lora-training-operator-a");
+        assertThat(shards.get("lora-training-operator-rest"))
+                .containsEntry(SHARD_SELECTOR, "lora-operator.dev/shard!=a")
+                .containsEntry("LORA_OPERATOR_LEADER_ELECTION_LEASE_NAME", "lora-training-operator-rest");
     }
 
     @Test
@@ -65,7 +85,10 @@ class OperatorSettingsExposedTest {
     }
 
     static Map<String, String> env(String valueSet) {
-        Deployment deployment = Chart.manifests(valueSet).only("Deployment").strict(Deployment.class);
+        return env(Chart.manifests(valueSet).only("Deployment").strict(Deployment.class));
+    }
+
+    private static Map<String, String> env(Deployment deployment) {
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         Map<String, String> env = new LinkedHashMap<>();
         for (EnvVar var : container.getEnv()) {

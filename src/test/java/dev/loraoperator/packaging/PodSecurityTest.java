@@ -15,7 +15,12 @@ class PodSecurityTest {
     @ParameterizedTest
     @MethodSource(Chart.VALUE_SETS_SOURCE)
     void podMeetsTheRestrictedPodSecurityStandard(String valueSet) {
-        PodSpec pod = deployment(valueSet).getSpec().getTemplate().getSpec();
+        for (Deployment deployment : deployments(valueSet)) {
+            podMeetsTheRestrictedPodSecurityStandard(deployment.getSpec().getTemplate().getSpec());
+        }
+    }
+
+    private static void podMeetsTheRestrictedPodSecurityStandard(PodSpec pod) {
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
@@ -37,7 +42,12 @@ class PodSecurityTest {
     @ParameterizedTest
     @MethodSource(Chart.VALUE_SETS_SOURCE)
     void probesUseTheQuarkusHealthEndpoints(String valueSet) {
-        Container container = deployment(valueSet).getSpec().getTemplate().getSpec().getContainers().get(0);
+        for (Deployment deployment : deployments(valueSet)) {
+            probesUseTheQuarkusHealthEndpoints(deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+        }
+    }
+
+    private static void probesUseTheQuarkusHealthEndpoints(Container container) {
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(container.getPorts()).singleElement().satisfies(port -> {
@@ -61,6 +71,11 @@ class PodSecurityTest {
         assertThat(deployment("without-leader-election").getSpec().getStrategy().getType()).isEqualTo("Recreate");
         assertThat(deployment(Chart.DEFAULTS).getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
         assertThat(deployment("high-availability").getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    /** Every Deployment of the render: one, or one per shard. */
+    private static List<Deployment> deployments(String valueSet) {
+        return Chart.manifests(valueSet).ofKind("Deployment").stream().map(d -> d.strict(Deployment.class)).toList();
     }
 
     private static Deployment deployment(String valueSet) {

@@ -73,8 +73,11 @@ class RbacMatchesApiCallsTest {
 
     /** What the rendered ClusterRoles, Roles and bindings give the operator's ServiceAccount, per scope. */
     static Set<Permission> granted(Manifests manifests) {
-        Deployment deployment = manifests.only("Deployment").strict(Deployment.class);
-        String account = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
+        // shards are several Deployments of one ServiceAccount
+        Set<String> accounts = manifests.ofKind("Deployment").stream().map(d -> d.strict(Deployment.class).getSpec()
+                .getTemplate().getSpec().getServiceAccountName()).collect(Collectors.toSet());
+        assertThat(accounts).hasSize(1);
+        String account = accounts.iterator().next();
         Map<String, List<PolicyRule>> clusterRoles = manifests.ofKind("ClusterRole").stream()
                 .collect(Collectors.toMap(Manifests.Document::name, d -> d.strict(ClusterRole.class).getRules()));
         Map<String, List<PolicyRule>> roles = manifests.ofKind("Role").stream().collect(Collectors.toMap(

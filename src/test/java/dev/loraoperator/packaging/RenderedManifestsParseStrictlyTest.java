@@ -36,7 +36,7 @@ class RenderedManifestsParseStrictlyTest {
             }
         }
         assertThat(manifests.ofKind("CustomResourceDefinition")).hasSize(1);
-        assertThat(manifests.ofKind("Deployment")).hasSize(1);
+        assertThat(manifests.ofKind("Deployment")).hasSize(valueSet.equals("sharded") ? 2 : 1);
     }
 
     @Test

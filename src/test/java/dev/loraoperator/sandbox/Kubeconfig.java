@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes the kubeconfig that points kubectl (and the operator) at the sandbox API, with namespace default. */
-final class Kubeconfig {
+public final class Kubeconfig {
 
     static final String CONTEXT = "lora-sandbox";
 
     private Kubeconfig() {
     }
 
-    static Path write(Path file, String apiUrl) {
+    public static Path write(Path file, String apiUrl) {
         String text = """
                 # Written by the lora-training-operator sandbox; valid while the sandbox runs.
                 apiVersion: v1

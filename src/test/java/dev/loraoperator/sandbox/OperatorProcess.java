@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * environment variables alone. Its whole log goes to a file; the Events it records and its errors are echoed to the
  * console ({@link OperatorConsole}).
  */
-final class OperatorProcess implements AutoCloseable {
+public final class OperatorProcess implements AutoCloseable {
 
     // Quarkus's start-up line names the address it bound, also when it was asked for port 0
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
@@ -41,7 +41,7 @@ final class OperatorProcess implements AutoCloseable {
         this.pump = pump;
     }
 
-    static OperatorProcess start(Path jar, Map<String, String> settings, Path log, PrintStream console) {
+    public static OperatorProcess start(Path jar, Map<String, String> settings, Path log, PrintStream console) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the operator first (mvn package)");
         }
@@ -70,7 +70,7 @@ final class OperatorProcess implements AutoCloseable {
      * Waits until the operator says where its HTTP server listens and its readiness probe, which turns UP once the
      * controller has started watching, answers 200; returns that address.
      */
-    URI awaitReady(Duration timeout) {
+    public URI awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -98,6 +98,11 @@ final class OperatorProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException("the operator was not ready after " + timeout.toSeconds() + "s");
+    }
+
+    /** The operator's process id, for reading its CPU time and memory from /proc. */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGTERM first, so Quarkus shuts down cleanly; a kill only if it hangs. */
