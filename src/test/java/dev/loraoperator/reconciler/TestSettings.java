@@ -48,6 +48,11 @@ record TestSettings(URI baseUrl, Duration queued, Duration running, Duration ret
     }
 
     @Override
+    public Shard shard() {
+        return Optional::empty;
+    }
+
+    @Override
     public LeaderElection leaderElection() {
         return new LeaderElection() {
             public boolean enabled() { return false; }
