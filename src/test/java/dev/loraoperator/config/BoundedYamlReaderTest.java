@@ -284,6 +284,21 @@ class BoundedYamlReaderTest {
                 "config[\"" + key80 + "...\"] holds a binary value, which is not supported in a config");
     }
 
+    @Test
+    void exactlyTheValueLimitIsRead() {
+        // The top-level mapping, the list and its two items: 4 values.
+        assertThatCode(() -> new BoundedYamlReader(new ConfigLimits(1000, 64, 50, 4)).read("a: [1, 2]"))
+                .doesNotThrowAnyException();
+        assertThat(problem(new BoundedYamlReader(new ConfigLimits(1000, 64, 50, 3)), "a: [1, 2]"))
+                .isEqualTo("the config has more than 3 values (each use of a YAML alias counts)");
+    }
+
+    @Test
+    void aMappingKeyIsRejectedWithAHint() {
+        assertThat(problem(DEFAULTS, "? {a: 1}\n: x\n")).isEqualTo("the config has the key {a=1}, which YAML 1.1"
+                + " reads as a mapping (e.g. an unquoted on, no or 1); quote the key to make it a string");
+    }
+
     private static String problem(BoundedYamlReader reader, String yaml) {
         InvalidConfigException rejected = catchThrowableOfType(InvalidConfigException.class, () -> reader.read(yaml));
         assertThat(rejected).as("the YAML should have been rejected").isNotNull();

@@ -90,7 +90,7 @@ class ProgressMapperTest {
         assertThat(ProgressMapper.progressOf(null, List.of(new Checkpoint("a_000000250.safetensors", 250L, "u")),
                 null, true, previous)).isSameAs(previous);
         assertThat(ProgressMapper.progressOf(null, List.of(new Checkpoint("a_000000250.safetensors", 250L, "u")),
-                0L, true, previous)).isSameAs(previous);
+                0L, false, previous)).isSameAs(previous);
     }
 
     @Test

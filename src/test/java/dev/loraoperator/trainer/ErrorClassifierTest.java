@@ -266,4 +266,14 @@ class ErrorClassifierTest {
             return HttpClient.Version.HTTP_1_1;
         }
     }
+
+    @Test
+    void aConnectFailureWrappedOnceIsNotProcessedAndAnyOtherWrappedFailureIsUncertain() {
+        assertThat(ErrorClassifier.fromTransportFailure(Operation.SUBMIT,
+                new IOException("send failed", new ConnectException("Connection refused"))).outcome())
+                .isEqualTo(Outcome.NOT_PROCESSED);
+        assertThat(ErrorClassifier.fromTransportFailure(Operation.SUBMIT,
+                new IOException("send failed", new IOException("broken pipe"))).outcome())
+                .isEqualTo(Outcome.OUTCOME_UNKNOWN);
+    }
 }
