@@ -85,6 +85,10 @@ final class YamlTreeConverter {
             return "binary";
         } else if (value instanceof java.util.Set) {
             return "set";
+        } else if (value instanceof List) {
+            return "list";
+        } else if (value instanceof Map) {
+            return "mapping";
         }
         return value.getClass().getSimpleName();
     }

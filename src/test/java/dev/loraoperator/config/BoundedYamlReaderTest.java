@@ -197,6 +197,108 @@ class BoundedYamlReaderTest {
                 + " reads as a number (e.g. an unquoted on, no or 1); quote the key to make it a string");
     }
 
+    @Test
+    void aTextOfExactlyTheByteLimitIsRead() {
+        BoundedYamlReader reader = new BoundedYamlReader(new ConfigLimits(20, 64, 50, 100));
+
+        assertThatCode(() -> reader.read("k: " + "x".repeat(17))).doesNotThrowAnyException();
+        // 12 chars, 20 bytes.
+        assertThatCode(() -> reader.read("k: " + "é".repeat(8) + "x")).doesNotThrowAnyException();
+        assertThat(problem(reader, "k: " + "x".repeat(18))).isEqualTo("the config YAML is larger than 20 bytes");
+    }
+
+    @Test
+    void anOversizedScalarIsRefusedNamingTheLimit() {
+        String huge = "config:\n  name: \"" + "x".repeat(262_144) + "\"\n";
+
+        assertThat(problem(DEFAULTS, huge)).isEqualTo("the config YAML is larger than 262144 bytes");
+    }
+
+    @Test
+    void theConfiguredSizeLimitDecidesEvenAboveTheParsersOwnDefault() throws Exception {
+        // SnakeYAML refuses documents over 3 MiB of code points by default; the operator's limit must win.
+        BoundedYamlReader reader = new BoundedYamlReader(new ConfigLimits(4_000_000, 64, 50, 100));
+        // Many short lines: SnakeYAML scans one very long line in quadratic time.
+        String big = ("#" + "x".repeat(99) + "\n").repeat(32_000) + "k: v\n";
+
+        assertThat(reader.read(big).get("k").textValue()).isEqualTo("v");
+    }
+
+    @Test
+    void theAliasLimitIsTheConfiguredOne() {
+        BoundedYamlReader reader = new BoundedYamlReader(new ConfigLimits(1000, 64, 3, 100));
+
+        assertThatCode(() -> reader.read("a: &a [1]\nb: [*a, *a, *a]\n")).doesNotThrowAnyException();
+        assertThat(problem(reader, "a: &a [1]\nb: [*a, *a, *a, *a]\n")).isEqualTo(
+                "the config YAML is rejected: Number of aliases for non-scalar nodes exceeds the specified max=3");
+    }
+
+    @Test
+    void aRecursiveKeyIsRefused() {
+        assertThat(problem(DEFAULTS, "? &k [*k]\n: x\n")).isEqualTo("the config YAML is rejected:"
+                + " Recursive key for mapping is detected but it is not configured to be allowed.");
+    }
+
+    @Test
+    void aRecursiveMappingIsStoppedByTheDepthLimit() {
+        BoundedYamlReader reader = new BoundedYamlReader(new ConfigLimits(1000, 3, 50, 100));
+
+        assertThat(problem(reader, "a: &a {b: *a}")).isEqualTo("a.b.b is nested deeper than 3 levels");
+    }
+
+    @Test
+    void keysCountTowardsTheExpandedTextLimit() {
+        // 20 characters of YAML keys, but each of the five uses of the aliased mapping repeats its 30-character key.
+        BoundedYamlReader reader = new BoundedYamlReader(new ConfigLimits(100, 64, 50, 1000));
+
+        assertThat(problem(reader, "m: &m {" + "k".repeat(30) + ": 1}\nl: [*m, *m, *m, *m]\n")).isEqualTo(
+                "the config expands to more than 100 characters of text (each use of a YAML alias counts)");
+    }
+
+    @Test
+    void expandedTextOfExactlyTheLimitIsRead() {
+        BoundedYamlReader reader = new BoundedYamlReader(new ConfigLimits(40, 64, 50, 1000));
+
+        // Keys and strings once expanded: 2 + 9 + 2 + 3 * 9 = 40 characters; one more key character is too many.
+        assertThatCode(() -> reader.read("ss: &s xxxxxxxxx\nll: [*s, *s, *s]\n")).doesNotThrowAnyException();
+        assertThat(problem(reader, "sss: &s xxxxxxxxx\nll: [*s, *s, *s]\n")).isEqualTo(
+                "the config expands to more than 40 characters of text (each use of a YAML alias counts)");
+    }
+
+    @Test
+    void nullAndCollectionKeysAreRejectedWithAHint() {
+        assertThat(problem(DEFAULTS, "~: x\n")).isEqualTo("the config has the key null, which YAML 1.1"
+                + " reads as a null (e.g. an unquoted on, no or 1); quote the key to make it a string");
+        assertThat(problem(DEFAULTS, "config:\n  ? [a, b]\n  : x\n")).isEqualTo("config has the key [a, b], which"
+                + " YAML 1.1 reads as a list (e.g. an unquoted on, no or 1); quote the key to make it a string");
+    }
+
+    @Test
+    void aPathThroughAnOddKeyIsQuotedAndCappedAt80Characters() {
+        String key80 = "k ".repeat(40);
+        String key81 = key80 + "z";
+
+        assertThat(problem(DEFAULTS, "config:\n  \"" + key80 + "\": !!binary aGVsbG8=")).isEqualTo(
+                "config[\"" + key80 + "\"] holds a binary value, which is not supported in a config");
+        assertThat(problem(DEFAULTS, "config:\n  \"" + key81 + "\": !!binary aGVsbG8=")).isEqualTo(
+                "config[\"" + key80 + "...\"] holds a binary value, which is not supported in a config");
+    }
+
+    @Test
+    void exactlyTheValueLimitIsRead() {
+        // The top-level mapping, the list and its two items: 4 values.
+        assertThatCode(() -> new BoundedYamlReader(new ConfigLimits(1000, 64, 50, 4)).read("a: [1, 2]"))
+                .doesNotThrowAnyException();
+        assertThat(problem(new BoundedYamlReader(new ConfigLimits(1000, 64, 50, 3)), "a: [1, 2]"))
+                .isEqualTo("the config has more than 3 values (each use of a YAML alias counts)");
+    }
+
+    @Test
+    void aMappingKeyIsRejectedWithAHint() {
+        assertThat(problem(DEFAULTS, "? {a: 1}\n: x\n")).isEqualTo("the config has the key {a=1}, which YAML 1.1"
+                + " reads as a mapping (e.g. an unquoted on, no or 1); quote the key to make it a string");
+    }
+
     private static String problem(BoundedYamlReader reader, String yaml) {
         InvalidConfigException rejected = catchThrowableOfType(InvalidConfigException.class, () -> reader.read(yaml));
         assertThat(rejected).as("the YAML should have been rejected").isNotNull();

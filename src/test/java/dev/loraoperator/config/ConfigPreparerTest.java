@@ -114,9 +114,39 @@ class ConfigPreparerTest {
     }
 
     @Test
-    void limitsMustBePositive() {
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ConfigLimits(0, 64, 50, 100)))
-                .isNotNull();
+    void anInlineConfigWithListsNestedTooDeeplyIsRejected() {
+        ObjectNode config = Trees.valid();
+        ArrayNode deep = config.putArray("meta");
+        for (int i = 0; i < 70; i++) {
+            deep = deep.addArray();
+        }
+
+        assertThat(rejected(() -> PREPARER.fromInline(config)).problems())
+                .containsExactly("meta" + "[0]".repeat(63) + " is nested deeper than 64 levels");
+    }
+
+    @Test
+    void anInlineConfigExactlyAsDeepAsTheLimitIsAccepted() throws Exception {
+        // The top-level mapping is level 1; config.process[0].datasets[0] is level 6, as deep as the valid config goes.
+        ConfigPreparer six = new ConfigPreparer(new ConfigLimits(262_144, 6, 50, 100_000));
+        ObjectNode config = Trees.valid();
+        ArrayNode level6 = config.putObject("meta").putArray("tags").addObject().putArray("b").addArray();
+
+        assertThat(six.fromInline(config).name()).isEqualTo("my_lora");
+        level6.addArray();
+        assertThat(rejected(() -> six.fromInline(config)).problems())
+                .containsExactly("meta.tags[0].b[0][0] is nested deeper than 6 levels");
+    }
+
+    @Test
+    void limitsMustBePositiveExceptTheAliasCount() {
+        assertThat(new ConfigLimits(1, 1, 0, 1).maxAliases()).isZero();
+        for (int[] wrong : new int[][] {{0, 1, 0, 1}, {1, 0, 0, 1}, {1, 1, -1, 1}, {1, 1, 0, 0}}) {
+            assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                    () -> new ConfigLimits(wrong[0], wrong[1], wrong[2], wrong[3])))
+                    .hasMessage("config limits must be positive (aliases may be 0): %d, %d, %d, %d",
+                            wrong[0], wrong[1], wrong[2], wrong[3]);
+        }
         assertThat(ConfigLimits.defaults()).isEqualTo(new ConfigLimits(262_144, 64, 50, 100_000));
     }
 

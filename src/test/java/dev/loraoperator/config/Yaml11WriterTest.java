@@ -107,6 +107,24 @@ class Yaml11WriterTest {
     }
 
     @Test
+    void aKeyOfExactly1000CharactersIsStillASimpleKey() {
+        String plain = "k".repeat(1000);
+        String quoted = "é".repeat(998); // 1000 characters with its quotes
+
+        assertThat(Yaml11Writer.write(NODES.objectNode().put(plain, 1))).isEqualTo(plain + ": 1\n");
+        assertThat(Yaml11Writer.write(NODES.objectNode().put(quoted, 1))).isEqualTo("\"" + quoted + "\": 1\n");
+        assertThat(Yaml11Writer.write(NODES.objectNode().put(plain + "k", 1))).isEqualTo("? " + plain + "k\n: 1\n");
+    }
+
+    @Test
+    void charactersAtTheEdgesOfThePrintableRangesAreWrittenAsThemselves() {
+        String edges = " ~\u00a0\ud7ff\ue000\ufffd\ud800\udc00"; // the last two: U+10000
+        assertThat(Yaml11Scalars.quoted(edges)).isEqualTo("\"" + edges + "\"");
+        assertThat(Yaml11Scalars.quoted("\u001f\u007f\u009f")).isEqualTo("\"\\x1F\\x7F\\x9F\"");
+        assertThat(Yaml11Scalars.quoted("\ud800|\udfff|\uffff")).isEqualTo("\"\\uD800|\\uDFFF|\\uFFFF\"");
+    }
+
+    @Test
     void theSameTreeAlwaysGivesTheSameText() {
         assertThat(Yaml11Writer.write(Trees.valid())).isEqualTo(Yaml11Writer.write(Trees.valid()));
     }

@@ -50,4 +50,14 @@ class ArtifactsMapperTest {
         assertThat(artifacts.getSamples()).hasSize(ArtifactsMapper.MAX_SAMPLES).last().asString().contains("500__");
         assertThat(artifacts.getSampleCount()).isEqualTo(500);
     }
+
+    @Test
+    void aStepTooLongForANumberIsUnknownAndSortsLast() {
+        RemoteResult result = new RemoteResult("RUNNING", null,
+                List.of(BASE + "l_99999999999999999999.safetensors", BASE + "l_000000250.safetensors"), List.of(), null);
+
+        Artifacts artifacts = ArtifactsMapper.artifactsOf(result, 2000L);
+
+        assertThat(artifacts.getCheckpoints()).extracting(Checkpoint::getStep).containsExactly(250L, null);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResponseReaderTest {
@@ -103,5 +104,86 @@ class ResponseReaderTest {
                   {"path":"https://f/ok.safetensors"}]}}
                 """.formatted("a".repeat(3000))));
         assertThat(result.checkpointUrls()).containsExactly("https://f/ok.safetensors");
+    }
+
+    @Test
+    void aJobWithIdOrStatusIsReadAsItIsAndOtherwiseFromItsEnvelope() throws Exception {
+        assertThat(ResponseReader.job(json("{\"job\":{\"id\":\"j4\",\"status\":\"RUNNING\"}}")).id()).isEqualTo("j4");
+        // With its own id or status, a "data" field is part of the job, not an envelope.
+        assertThat(ResponseReader.job(json("{\"id\":\"j5\",\"data\":{\"id\":\"other\"}}")).id()).isEqualTo("j5");
+        assertThat(ResponseReader.job(json("{\"status\":\"RUNNING\",\"data\":{\"id\":\"other\"}}")).id()).isNull();
+        assertThat(ResponseReader.job(json("{\"data\":\"text\",\"job\":{\"id\":\"j6\"}}")).id()).isEqualTo("j6");
+        assertThat(ResponseReader.job(json("{\"data\":[1],\"name\":\"bare\"}")).name()).isEqualTo("bare");
+    }
+
+    @Test
+    void everyJobFieldIsRead() throws Exception {
+        RemoteJob job = ResponseReader.job(json("""
+                {"id":"j1","name":"n","status":"SUCCEEDED","created_at":"c","started_at":"s","finished_at":"f",
+                 "progress":{"current_step":2000,"total_steps":2000,"percent":"100.0"}}
+                """));
+
+        assertThat(job).isEqualTo(new RemoteJob("j1", "n", "SUCCEEDED", new RemoteProgress(2000, 2000, 100.0), null,
+                "c", "s", "f"));
+    }
+
+    @Test
+    void aNonNumericPercentIsDroppedButTheStepsAreKept() throws Exception {
+        assertThat(ResponseReader.job(json("{\"status\":\"RUNNING\",\"progress\":{\"current_step\":-1,"
+                + "\"total_steps\":\"10\",\"percent\":\"lots\"}}")).progress()).isEqualTo(new RemoteProgress(-1, 10, null));
+        assertThat(ResponseReader.job(json("{\"status\":\"RUNNING\",\"progress\":{\"current_step\":\"1e3\","
+                + "\"total_steps\":10}}")).progress()).isNull();
+        assertThat(ResponseReader.job(json("{\"status\":\"RUNNING\",\"progress\":{\"current_step\":1,"
+                + "\"total_steps\":\"ten\"}}")).progress()).isNull();
+    }
+
+    @Test
+    void anEmptyOrNullErrorIsNoError() throws Exception {
+        for (String error : new String[] {"\"error\":null", "\"error\":\"\"", "\"error\":\"  \"", "\"errors\":[]",
+            "\"errors\":null", "\"other\":1"}) {
+            assertThat(ResponseReader.job(json("{\"status\":\"FAILED\"," + error + "}")).error()).as(error).isNull();
+        }
+    }
+
+    @Test
+    void theErrorMessageAndCodeAreFoundUnderEitherName() throws Exception {
+        assertThat(ResponseReader.job(json("{\"error\":{\"error_code\":\"E1\",\"error_message\":\"m1\"}}")).error())
+                .isEqualTo(new RemoteError("E1", "m1"));
+        assertThat(ResponseReader.job(json("{\"error\":{\"detail\":\"m2\"}}")).error()).isEqualTo(new RemoteError(null, "m2"));
+        assertThat(ResponseReader.job(json("{\"error\":null,\"errors\":[{\"code\":\"E3\",\"message\":\"m3\"}]}"))
+                .error()).isEqualTo(new RemoteError("E3", "m3"));
+    }
+
+    @Test
+    void artifactUrlsMayBePlainStringsAndOnlyWebUrlsCount() throws Exception {
+        RemoteResult result = ResponseReader.result(json("""
+                {"status":"STOPPED","artifacts":{
+                  "checkpoints":["http://f/a_1.safetensors", "ftp://f/b.safetensors", "relative", 7, null,
+                                 [{"url":"https://f/nested.safetensors"}],
+                                 {"path":"not-a-url","url":"https://f/second-key.safetensors"}, {"path":5}],
+                  "config":[{"url":"https://f/c1.yaml"},{"url":"https://f/c2.yaml"}]}}
+                """));
+
+        assertThat(result.checkpointUrls()).containsExactly("http://f/a_1.safetensors", "https://f/nested.safetensors",
+                "https://f/second-key.safetensors");
+        assertThat(result.configUrl()).isEqualTo("https://f/c1.yaml");
+        assertThat(result.sampleUrls()).isEmpty();
+        assertThat(result.error()).isNull();
+    }
+
+    @Test
+    void aResultWithoutArtifactsHasNoUrls() throws Exception {
+        RemoteResult result = ResponseReader.result(json("{\"data\":{\"status\":\"RUNNING\"}}"));
+
+        assertThat(result).isEqualTo(new RemoteResult("RUNNING", null, List.of(), List.of(), null));
+    }
+
+    @Test
+    void aFieldHoldingAnObjectOrNullIsNoText() throws Exception {
+        RemoteJob job = ResponseReader.job(json("{\"id\":{\"x\":1},\"name\":null,\"status\":42}"));
+
+        assertThat(job.id()).isNull();
+        assertThat(job.name()).isNull();
+        assertThat(job.status()).isEqualTo("42");
     }
 }
