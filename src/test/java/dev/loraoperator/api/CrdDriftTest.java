@@ -19,8 +19,14 @@ class CrdDriftTest {
 
     @Test
     void committedCrdsMatchTheJavaTypes() throws IOException {
-        String generated = CrdFiles.generate();
-        for (Path copy : CrdFiles.COPIES) {
+        for (CrdFiles.Crd crd : CrdFiles.ALL) {
+            assertCopiesMatch(crd);
+        }
+    }
+
+    private static void assertCopiesMatch(CrdFiles.Crd crd) throws IOException {
+        String generated = crd.generate();
+        for (Path copy : crd.copies()) {
             if (System.getProperty("update-crds") != null) {
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, generated);
@@ -33,10 +39,15 @@ class CrdDriftTest {
 
     @Test
     void everyFieldHasADescriptionForKubectlExplain() throws IOException {
-        JsonNode schema = CrdFiles.parsed().at("/spec/versions/0/schema/openAPIV3Schema/properties");
         List<String> undocumented = new ArrayList<>();
-        for (String root : List.of("spec", "status")) {
-            collectUndocumented(root, schema.get(root), undocumented);
+        for (CrdFiles.Crd crd : CrdFiles.ALL) {
+            JsonNode schema = crd.parsed().at("/spec/versions/0/schema/openAPIV3Schema/properties");
+            for (String root : List.of("spec", "status")) {
+                if (!schema.path(root).hasNonNull("description")) {
+                    undocumented.add(crd.file() + ": " + root);
+                }
+                collectUndocumented(crd.file() + ": " + root, schema.get(root), undocumented);
+            }
         }
         assertThat(undocumented).isEmpty();
     }
@@ -49,6 +60,16 @@ class CrdDriftTest {
         assertThat(names).containsExactly("Status", "GPU", "Progress", "Job ID", "Age");
         JsonNode version = CrdFiles.parsed().at("/spec/versions/0");
         assertThat(version.at("/subresources/status").isObject()).isTrue();
+    }
+
+    @Test
+    void datasetPrinterColumnsComeInTheDesignedOrder() throws IOException {
+        JsonNode version = CrdFiles.DATASET.parsed().at("/spec/versions/0");
+        List<String> names = new ArrayList<>();
+        version.get("additionalPrinterColumns").forEach(c -> names.add(c.get("name").asText()));
+        assertThat(names).containsExactly("Status", "Files", "Size", "Remote Name", "Age");
+        assertThat(version.at("/subresources/status").isObject()).isTrue();
+        assertThat(CrdFiles.DATASET.parsed().at("/spec/names/shortNames/0").asText()).isEqualTo("lds");
     }
 
     private static void collectUndocumented(String path, JsonNode node, List<String> out) {
