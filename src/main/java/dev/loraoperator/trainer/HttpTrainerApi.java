@@ -88,11 +88,23 @@ public class HttpTrainerApi implements TrainerApi {
 
     private <T> T send(Operation op, ApiToken token, String method, String path, JsonNode body,
             Function<JsonNode, T> reader) throws TrainerException {
+        HttpRequest.BodyPublisher publisher = body == null ? null : HttpRequest.BodyPublishers.ofString(body.toString());
+        return send(op, token, method, path, publisher, "application/json", requestTimeout, reader);
+    }
+
+    /**
+     * One authorized, rate-limited, classified and observed call: the plumbing the dataset client shares.
+     *
+     * @param body null for no body; sent with {@code contentType}
+     * @param timeout how long the whole exchange may take (uploads need longer than the request timeout)
+     */
+    <T> T send(Operation op, ApiToken token, String method, String path, HttpRequest.BodyPublisher body,
+            String contentType, Duration timeout, Function<JsonNode, T> reader) throws TrainerException {
         long started = System.nanoTime();
         String outcome = "success";
         try {
             rateLimiter.acquire();
-            HttpResponse<String> response = http.send(request(token, method, path, body),
+            HttpResponse<String> response = http.send(request(token, method, path, body, contentType, timeout),
                     HttpResponse.BodyHandlers.ofString());
             return reader.apply(ErrorClassifier.checkResponse(op, response, rateLimiter));
         } catch (TrainerException e) {
@@ -111,14 +123,18 @@ public class HttpTrainerApi implements TrainerApi {
         }
     }
 
-    private HttpRequest request(ApiToken token, String method, String path, JsonNode body) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.toString());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
+    /** The request timeout this client was built with. */
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    private HttpRequest request(ApiToken token, String method, String path, HttpRequest.BodyPublisher body,
+            String contentType, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token.reveal()).header("Accept", "application/json")
-                .method(method, publisher);
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (body != null) {
-            builder.header("Content-Type", "application/json");
+            builder.header("Content-Type", contentType);
         }
         return builder.build();
     }
