@@ -38,10 +38,31 @@ public final class SourceHttp {
         return limits;
     }
 
+    /**
+     * The size of the file, from a one-byte range request (signed URLs allow GET only, so no HEAD), else from the
+     * Content-Length of the whole answer, which is then dropped unread; -1 when the server names no size.
+     */
+    public long size(URI uri, String what) throws SourceException {
+        try (Response response = open(uri, what, true)) {
+            return response.length();
+        } catch (SourceException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failure(what, e);
+        }
+    }
+
     public Response open(URI uri, String what) throws SourceException {
+        return open(uri, what, false);
+    }
+
+    private Response open(URI uri, String what, boolean firstByteOnly) throws SourceException {
         URI current = requireHttp(uri, what);
         for (int redirects = 0; ; redirects++) {
             HttpURLConnection connection = connect(current, what);
+            if (firstByteOnly) {
+                connection.setRequestProperty("Range", "bytes=0-0");
+            }
             int code = status(connection, what);
             if (code / 100 == 3 && connection.getHeaderField("Location") != null) {
                 connection.disconnect();
@@ -56,10 +77,19 @@ public final class SourceHttp {
                 throw new SourceException(what + ": the source answered HTTP " + code
                         + (code == 404 ? " (not found)" : ""));
             }
-            long length = connection.getContentLengthLong();
+            long length = code == 206 ? rangeTotal(connection.getHeaderField("Content-Range"))
+                    : connection.getContentLengthLong();
             if (length > limits.maxBytes()) {
                 connection.disconnect();
                 throw new SourceException(what + ": " + length + " bytes is above the limit of " + limits.maxBytes());
+            }
+            if (firstByteOnly) {
+                connection.disconnect(); // the size is all that was asked; the body is not read
+                return new Response(length, InputStream.nullInputStream());
+            }
+            if (code == 206) {
+                connection.disconnect();
+                throw new SourceException(what + ": the source answered a part (HTTP 206) to a request for the whole");
             }
             try {
                 return new Response(length, new TimeoutNaming(connection.getInputStream(), what));
@@ -67,6 +97,14 @@ public final class SourceHttp {
                 throw failure(what, e);
             }
         }
+    }
+
+    /** The total of "Content-Range: bytes 0-0/12345", or -1 when the total is not given ("*"). */
+    private static long rangeTotal(String contentRange) {
+        if (contentRange == null || !contentRange.matches("bytes \\d+-\\d+/\\d+")) {
+            return -1;
+        }
+        return Long.parseLong(contentRange.substring(contentRange.indexOf('/') + 1));
     }
 
     private HttpURLConnection connect(URI uri, String what) throws SourceException {

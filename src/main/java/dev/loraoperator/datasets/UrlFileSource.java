@@ -26,13 +26,14 @@ public final class UrlFileSource implements FileSource {
         this.what = what + " (" + this.filename + ")";
     }
 
-    /** The size from Content-Length; without one, the file is counted (and verified) by reading it once. */
+    /** The size the server names; without one, the file is counted (and verified) by reading it once. */
     @Override
     public List<DesiredFile> list() throws SourceException {
+        long size = http.size(uri, what);
+        if (size >= 0) {
+            return List.of(new DesiredFile(filename, size));
+        }
         try (SourceHttp.Response response = http.open(uri, what)) {
-            if (response.length() >= 0) {
-                return List.of(new DesiredFile(filename, response.length()));
-            }
             VerifiedStream counted = new VerifiedStream(response.body(), what, -1, http.limits().maxBytes(), sha256);
             counted.transferTo(java.io.OutputStream.nullOutputStream());
             return List.of(new DesiredFile(filename, counted.count()));

@@ -60,7 +60,9 @@ final class VerifiedStream extends FilterInputStream {
         if (count > limit || (expectedSize >= 0 && count > expectedSize)) {
             throw new SourceException(what + ": larger than " + (expectedSize >= 0 ? expectedSize : limit) + " bytes");
         }
-        digest.update(b, off, n);
+        if (expectedSha256 != null) {
+            digest.update(b, off, n);
+        }
         if (count == expectedSize) {
             verify();
         }
