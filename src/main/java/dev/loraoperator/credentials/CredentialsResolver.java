@@ -22,8 +22,12 @@ public class CredentialsResolver {
     }
 
     public Credentials resolve(LoraTrainingJob job) {
-        SecretKeyReference ref = job.getSpec().getCredentialsSecretRef();
-        String namespace = ref != null ? job.getMetadata().getNamespace() : settings.defaultCredentials().namespace();
+        return resolve(job.getMetadata().getNamespace(), job.getSpec().getCredentialsSecretRef());
+    }
+
+    /** The token of a resource in {@code resourceNamespace} with this optional credentialsSecretRef. */
+    public Credentials resolve(String resourceNamespace, SecretKeyReference ref) {
+        String namespace = ref != null ? resourceNamespace : settings.defaultCredentials().namespace();
         String name = ref != null ? ref.getName() : settings.defaultCredentials().name();
         String key = ref != null ? ref.getKey() : settings.defaultCredentials().key();
         String where = "Secret " + namespace + "/" + name + (ref != null ? "" : " (the operator's default)");

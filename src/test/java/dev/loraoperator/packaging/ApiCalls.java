@@ -54,6 +54,10 @@ final class ApiCalls {
                     "secrets", "get", Scope.OPERATOR_NAMESPACE, Named.DEFAULT_CREDENTIALS_SECRET, false),
             // InputReader reads spec.configFrom.configMapKeyRef in the job's namespace.
             watched("dev.loraoperator.reconciler.InputReader.read", "client.configMaps()", CORE, "configmaps", "get"),
+            // SourceResolver reads a LoraDataset's configMapRef sources and the Secrets behind urlFrom, in its namespace.
+            watched("dev.loraoperator.datasets.SourceResolver.resolve", "client.configMaps()", CORE, "configmaps",
+                    "get"),
+            watched("dev.loraoperator.datasets.SourceResolver.secretValue", "client.secrets()", CORE, "secrets", "get"),
             // EventRecorder creates a new core/v1 Event per transition (random names: never patched).
             watched("dev.loraoperator.events.EventRecorder.record", "client.v1().events()", CORE, "events", "create"),
             // Leader election (dev.loraoperator.settings.LeaderElectionProducer turns it on): Fabric8's LeaseLock
