@@ -13,11 +13,11 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Small archives built in memory for tests: entry path to text content; a value "->target" makes a symlink. */
-final class Archives {
+public final class Archives {
     private Archives() {
     }
 
-    static byte[] zip(Map<String, String> entries) {
+    public static byte[] zip(Map<String, String> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {

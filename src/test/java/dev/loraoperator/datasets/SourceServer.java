@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A local web server for source tests: fixed bodies, chunked bodies, redirects, 404s and a stalled answer. */
-final class SourceServer implements AutoCloseable {
+public final class SourceServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
-    SourceServer() {
+    public SourceServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -53,7 +53,7 @@ final class SourceServer implements AutoCloseable {
         server.start();
     }
 
-    SourceServer serve(String path, byte[] body) {
+    public SourceServer serve(String path, byte[] body) {
         bodies.put(path, body);
         return this;
     }
@@ -63,7 +63,7 @@ final class SourceServer implements AutoCloseable {
         return this;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 

@@ -54,6 +54,15 @@ final class ApiCalls {
                     "secrets", "get", Scope.OPERATOR_NAMESPACE, Named.DEFAULT_CREDENTIALS_SECRET, false),
             // InputReader reads spec.configFrom.configMapKeyRef in the job's namespace.
             watched("dev.loraoperator.reconciler.InputReader.read", "client.configMaps()", CORE, "configmaps", "get"),
+            // The LoraDataset controller: JOSDK's informer, finalizer patch and re-read on conflict, as for jobs ...
+            watched("JOSDK ControllerResourceEventSource (informer)", null, JOBS_GROUP, "loradatasets", "list"),
+            watched("JOSDK ControllerResourceEventSource (informer)", null, JOBS_GROUP, "loradatasets", "watch"),
+            watched("JOSDK ResourceOperations.addFinalizer/removeFinalizer", null, JOBS_GROUP, "loradatasets",
+                    "patch"),
+            watched("JOSDK ResourceOperations.conflictRetryingPatchPrimary", null, JOBS_GROUP, "loradatasets", "get"),
+            // ... and LoraDatasetReconciler's UpdateControl.patchStatus, a patch of the status subresource.
+            watched("JOSDK UpdateControl.patchStatus (LoraDatasetReconciler)", null, JOBS_GROUP, "loradatasets/status",
+                    "patch"),
             // SourceResolver reads a LoraDataset's configMapRef sources and the Secrets behind urlFrom, in its namespace.
             watched("dev.loraoperator.datasets.SourceResolver.resolve", "client.configMaps()", CORE, "configmaps",
                     "get"),
