@@ -101,6 +101,37 @@ class DatasetOperatorTest extends OperatorTestSupport {
         assertThat(sim().count(Operation.DELETE_DATASET)).isEqualTo(deletes);
     }
 
+    @Test
+    void aNameConflictOnCreateAdoptsThatDatasetAndSendsOnlyWhatItLacks() throws Exception {
+        String remoteName = namespace + "-adopted";
+        dev.loraoperator.trainer.HttpDatasetApi api = new dev.loraoperator.trainer.HttpDatasetApi(
+                new dev.loraoperator.trainer.HttpTrainerApi(java.net.URI.create(sim().baseUrl()), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), new dev.loraoperator.trainer.RateLimiter(100, java.time.Clock.systemUTC()),
+                        dev.loraoperator.trainer.RequestObserver.NONE), Duration.ofSeconds(2),
+                dev.loraoperator.trainer.RequestObserver.NONE);
+        dev.loraoperator.trainer.ApiToken token = new dev.loraoperator.trainer.ApiToken(SimulatorResource.TOKEN);
+        String id = api.create(token, remoteName).id();
+        byte[] caption = "caption".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        api.upload(token, id, new dev.loraoperator.trainer.UploadFile("a.txt", caption.length,
+                () -> new java.io.ByteArrayInputStream(caption)));
+        sim().hideDatasetsFromList(1);
+        int creates = sim().count(Operation.CREATE_DATASET);
+
+        client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName("two")
+                .endMetadata().addToData("a.txt", "caption").addToData("b.txt", "second").build()).create();
+        DatasetFile file = new DatasetFile();
+        file.setConfigMapRef(new ConfigMapReference("two"));
+        client.resource(dataset("adopted", DatasetDeletionPolicy.Orphan, file)).create();
+
+        LoraDataset done = awaitDataset("adopted", d -> d.getStatus().getFiles() != null
+                && d.getStatus().getFiles().getUploaded() == 2);
+        assertThat(done.getStatus().getRemoteId()).isEqualTo(id);
+        assertThat(sim().count(Operation.CREATE_DATASET)).isEqualTo(creates + 1);
+        assertThat(sim().datasets()).filteredOn(d -> d.name().equals(remoteName)).hasSize(1);
+        assertThat(uploads(id)).extracting(UploadRecord::filename).containsExactly("a.txt", "b.txt");
+        assertThat(eventReasons("adopted")).contains("Adopted");
+    }
+
     private LoraDataset dataset(String name, DatasetDeletionPolicy policy, DatasetFile... files) {
         LoraDataset dataset = new LoraDataset();
         dataset.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());

@@ -52,7 +52,7 @@ final class DatasetEndpoints {
     }
 
     private Reply list() {
-        List<Map<String, Object>> all = store.live().stream().map(d -> view(d, false)).toList();
+        List<Map<String, Object>> all = store.listed().stream().map(d -> view(d, false)).toList();
         return store.bareArrayList() ? Reply.json(200, all) : ok(Map.of("datasets", all));
     }
 

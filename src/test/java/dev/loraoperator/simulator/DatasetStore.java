@@ -29,6 +29,7 @@ final class DatasetStore {
     private volatile String badFile;
     private volatile Duration signedUrlLifetime = Duration.ofMinutes(15);
     private volatile boolean bareArrayList;
+    private final java.util.concurrent.atomic.AtomicInteger hiddenLists = new java.util.concurrent.atomic.AtomicInteger();
 
     DatasetStore(SimEnvironment env) {
         this.env = env;
@@ -63,6 +64,15 @@ final class DatasetStore {
 
     synchronized Optional<SimDataset> get(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The datasets a list answer shows: none while a hide-from-list knob is armed (it is spent by the call). */
+    List<SimDataset> listed() {
+        return hiddenLists.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? List.of() : live();
+    }
+
+    void hideFromList(int times) {
+        hiddenLists.set(times);
     }
 
     synchronized List<SimDataset> live() {

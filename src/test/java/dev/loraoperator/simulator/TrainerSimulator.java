@@ -157,6 +157,15 @@ public final class TrainerSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next {@code times} dataset lists answer as if the account were empty: a list taken just before another
+     * client created a dataset, so the create that follows meets a 409.
+     */
+    public TrainerSimulator hideDatasetsFromList(int times) {
+        datasets.hideFromList(times);
+        return this;
+    }
+
     /** Stops at once; hanging answers are dropped rather than waited for. */
     @Override
     public void close() {
