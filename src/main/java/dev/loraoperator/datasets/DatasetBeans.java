@@ -19,8 +19,8 @@ public class DatasetBeans {
 
     @Produces
     @ApplicationScoped
-    DatasetUploader uploader(DatasetApi api) {
-        return new DatasetUploader(api);
+    DatasetUploader uploader(DatasetApi api, UploadObserver observer) {
+        return new DatasetUploader(api, observer);
     }
 
     @Produces

@@ -24,14 +24,16 @@ public final class DatasetUploader {
 
     private final DatasetApi api;
     private final long directLimit;
+    private final UploadObserver observer;
 
-    public DatasetUploader(DatasetApi api) {
-        this(api, DatasetApi.DIRECT_UPLOAD_LIMIT);
+    public DatasetUploader(DatasetApi api, UploadObserver observer) {
+        this(api, DatasetApi.DIRECT_UPLOAD_LIMIT, observer);
     }
 
-    DatasetUploader(DatasetApi api, long directLimit) {
+    DatasetUploader(DatasetApi api, long directLimit, UploadObserver observer) {
         this.api = api;
         this.directLimit = directLimit;
+        this.observer = observer;
     }
 
     public DatasetOutcome upload(ApiToken token, String datasetId, List<ListedSource> sources,
@@ -57,8 +59,10 @@ public final class DatasetUploader {
             }
             return new DatasetOutcome(null, uploaded, null, null);
         } catch (SourceException e) {
+            observer.uploadFailed("source");
             return new DatasetOutcome(null, uploaded, e.getMessage(), null);
         } catch (TrainerException e) {
+            observer.uploadFailed("api");
             return new DatasetOutcome(null, uploaded, null, e.getMessage());
         }
     }
@@ -68,6 +72,7 @@ public final class DatasetUploader {
         UploadFile upload = new UploadFile(file.name(), file.size(), () -> bytes);
         if (file.size() <= directLimit) {
             api.upload(token, datasetId, upload);
+            observer.fileUploaded("direct", file.size());
             return;
         }
         SignedUpload target = api.uploadEndpoints(token, datasetId, Map.of(file.name(), file.size())).get(file.name());
@@ -77,5 +82,6 @@ public final class DatasetUploader {
                     "the API returned no signed upload for " + file.name(), null);
         }
         api.put(target, upload);
+        observer.fileUploaded("signed", file.size());
     }
 }

@@ -1,6 +1,7 @@
 package dev.loraoperator.metrics;
 
 import dev.loraoperator.api.v1alpha1.Phase;
+import dev.loraoperator.datasets.UploadObserver;
 import dev.loraoperator.trainer.Operation;
 import dev.loraoperator.trainer.RequestObserver;
 import io.micrometer.core.instrument.Counter;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Prometheus metrics with low-cardinality tags only: never a job, resource or namespace name. */
 @ApplicationScoped
-public class OperatorMetrics implements RequestObserver {
+public class OperatorMetrics implements RequestObserver, UploadObserver {
     private final MeterRegistry registry;
     /** Last known phase per resource uid; only counts per phase are exported. */
     private final Map<String, Phase> phases = new ConcurrentHashMap<>();
@@ -35,6 +36,20 @@ public class OperatorMetrics implements RequestObserver {
                 .tag("operation", operation.tag()).tag("outcome", outcome).register(registry).increment();
         Timer.builder("lora_operator_trainer_request_duration").description("Trainer API request latency")
                 .tag("operation", operation.tag()).register(registry).record(latency);
+    }
+
+    @Override
+    public void fileUploaded(String via, long bytes) {
+        Counter.builder("lora_operator_dataset_upload_files").description("Dataset files uploaded, by endpoint")
+                .tag("via", via).register(registry).increment();
+        Counter.builder("lora_operator_dataset_upload_bytes").description("Dataset bytes uploaded, by endpoint")
+                .baseUnit("bytes").tag("via", via).register(registry).increment(bytes);
+    }
+
+    @Override
+    public void uploadFailed(String cause) {
+        Counter.builder("lora_operator_dataset_upload_failures").description("Dataset uploads that failed, by cause")
+                .tag("cause", cause).register(registry).increment();
     }
 
     /** @param result succeeded, refused, deferred or uncertain */

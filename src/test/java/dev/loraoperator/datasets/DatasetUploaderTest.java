@@ -29,6 +29,18 @@ class DatasetUploaderTest {
             Duration.ofSeconds(2), Duration.ofSeconds(5), new RateLimiter(1000, Clock.systemUTC()),
             RequestObserver.NONE), Duration.ofSeconds(2), RequestObserver.NONE);
     private final ApiToken token = new ApiToken("t");
+    private final List<String> observed = new ArrayList<>();
+    private final UploadObserver observer = new UploadObserver() {
+        @Override
+        public void fileUploaded(String via, long bytes) {
+            observed.add(via + ":" + bytes);
+        }
+
+        @Override
+        public void uploadFailed(String cause) {
+            observed.add("failed:" + cause);
+        }
+    };
 
     @AfterEach
     void close() {
@@ -39,12 +51,13 @@ class DatasetUploaderTest {
     void smallFilesGoDirectAndLargeOnesThroughASignedUrl() throws Exception {
         String id = api.create(token, "mixed").id();
         FakeSource source = new FakeSource(List.of("a.txt", "a.jpg"), List.of("tiny", "a bigger picture"), -1);
-        DatasetOutcome outcome = new DatasetUploader(api, 10).upload(token, id,
+        DatasetOutcome outcome = new DatasetUploader(api, 10, observer).upload(token, id,
                 List.of(new DatasetUploader.ListedSource(source, source.list())), source.list());
         assertThat(outcome.uploaded()).extracting(DesiredFile::name).containsExactly("a.txt", "a.jpg");
         assertThat(sim.uploads()).extracting(UploadRecord::filename, UploadRecord::via).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("a.txt", "direct"),
                 org.assertj.core.groups.Tuple.tuple("a.jpg", "signed"));
+        assertThat(observed).containsExactly("direct:4", "signed:16");
     }
 
     @Test
@@ -55,16 +68,17 @@ class DatasetUploaderTest {
         FakeSource failing = new FakeSource(names, contents, 2);
         List<DesiredFile> desired = failing.list();
 
-        DatasetOutcome first = new DatasetUploader(api).upload(token, id,
+        DatasetOutcome first = new DatasetUploader(api, observer).upload(token, id,
                 List.of(new DatasetUploader.ListedSource(failing, desired)), desired);
         assertThat(first.sourceFailure()).isEqualTo("files[0] (2.jpg): the source went away");
         assertThat(first.uploaded()).extracting(DesiredFile::name).containsExactly("1.jpg", "1.txt");
+        assertThat(observed).containsExactly("direct:3", "direct:11", "failed:source");
 
         // a new pass (or a restarted operator) plans from the remote file list alone
         FakeSource healed = new FakeSource(names, contents, -1);
         UploadPlan plan = UploadPlan.of(desired, api.status(token, id).files());
         assertThat(plan.toUpload()).extracting(DesiredFile::name).containsExactly("2.jpg", "2.txt");
-        DatasetOutcome second = new DatasetUploader(api).upload(token, id,
+        DatasetOutcome second = new DatasetUploader(api, observer).upload(token, id,
                 List.of(new DatasetUploader.ListedSource(healed, desired)), plan.toUpload());
         assertThat(second.sourceFailure()).isNull();
         assertThat(sim.uploads()).extracting(UploadRecord::filename).containsExactly(names.toArray(String[]::new));

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class DatasetOperatorTest extends OperatorTestSupport {
     private final SourceServer web = new SourceServer();
 
+    @io.quarkus.test.common.http.TestHTTPResource("/q/metrics")
+    java.net.URI metrics;
+
     @AfterEach
     void deleteDatasets() {
         client.resources(LoraDataset.class).inNamespace(namespace).delete();
@@ -44,7 +47,7 @@ class DatasetOperatorTest extends OperatorTestSupport {
     }
 
     @Test
-    void aConfigMapBecomesAReadyRemoteDatasetWithEachFileSentOnce() {
+    void aConfigMapBecomesAReadyRemoteDatasetWithEachFileSentOnce() throws Exception {
         sim().datasetCheckTime(Duration.ofMillis(300));
         client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName("pics")
                 .endMetadata().addToData("dog.txt", "a corgi").addToBinaryData("dog.png", "iVBORw0KGgo=").build())
@@ -62,6 +65,11 @@ class DatasetOperatorTest extends OperatorTestSupport {
         assertThat(uploads(ready.getStatus().getRemoteId())).extracting(UploadRecord::filename)
                 .containsExactlyInAnyOrder("dog.png", "dog.txt");
         assertThat(eventReasons("corgis")).contains("DatasetCreated", "FilesUploaded", "DatasetReady");
+        String exported = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(metrics)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(exported).contains("lora_operator_dataset_upload_files_total{via=\"direct\"}")
+                .contains("lora_operator_dataset_upload_bytes_total{via=\"direct\"}")
+                .doesNotContain(namespace).doesNotContain("corgis");
 
         // deletion deletes the remote dataset (deletionPolicy Delete)
         client.resource(ready).delete();
