@@ -62,7 +62,16 @@ Each rule is one API call family of the code; RbacMatchesApiCallsTest keeps this
 - apiGroups: ["training.lora-operator.dev"]
   resources: ["loratrainingjobs/status"]
   verbs: ["update"]
-# CredentialsResolver (spec.credentialsSecretRef) and InputReader (spec.configFrom.configMapKeyRef): GET by name.
+# The LoraDataset controller: JOSDK informer (list, watch), finalizer patch, re-read on conflict (get).
+- apiGroups: ["training.lora-operator.dev"]
+  resources: ["loradatasets"]
+  verbs: ["get", "list", "watch", "patch"]
+# LoraDatasetReconciler: status written as a patch of the status subresource.
+- apiGroups: ["training.lora-operator.dev"]
+  resources: ["loradatasets/status"]
+  verbs: ["patch"]
+# CredentialsResolver (spec.credentialsSecretRef), InputReader (spec.configFrom.configMapKeyRef) and SourceResolver
+# (a LoraDataset's configMapRef and urlFrom): GET by name.
 - apiGroups: [""]
   resources: ["secrets", "configmaps"]
   verbs: ["get"]

@@ -33,7 +33,14 @@ public enum EventReason {
     ConfigChangeWaiting(false),
     ConfigEdited(false),
     EditFailed(true),
-    DeadlineExceeded(true);
+    DeadlineExceeded(true),
+    DatasetCreated(false),
+    FilesUploaded(false),
+    DatasetProgress(false),
+    DatasetReady(false),
+    RemoteDatasetDeleted(false),
+    RemoteDatasetOrphaned(true),
+    DeleteFailed(true);
 
     private final boolean warning;
 

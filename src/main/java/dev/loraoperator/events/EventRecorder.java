@@ -1,7 +1,7 @@
 package dev.loraoperator.events;
 
-import dev.loraoperator.api.v1alpha1.LoraTrainingJob;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Records core/v1 Events on a LoraTrainingJob, so kubectl describe tells its story; never fails a reconcile. */
+/** Records core/v1 Events on a LoraTrainingJob or LoraDataset, so kubectl describe tells its story; never fails a reconcile. */
 @ApplicationScoped
 public class EventRecorder {
     public static final String COMPONENT = "lora-training-operator";
@@ -23,7 +23,7 @@ public class EventRecorder {
         this.client = client;
     }
 
-    public void record(LoraTrainingJob job, EventReason reason, String message) {
+    public void record(HasMetadata job, EventReason reason, String message) {
         String now = Instant.now().toString();
         String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
         var meta = job.getMetadata();

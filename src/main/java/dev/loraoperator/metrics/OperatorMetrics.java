@@ -2,6 +2,7 @@ package dev.loraoperator.metrics;
 
 import dev.loraoperator.api.v1alpha1.Phase;
 import dev.loraoperator.settings.OperatorSettings;
+import dev.loraoperator.datasets.UploadObserver;
 import dev.loraoperator.trainer.Operation;
 import dev.loraoperator.trainer.Outcome;
 import dev.loraoperator.trainer.RateLimiter;
@@ -30,7 +31,7 @@ import java.util.function.ToDoubleFunction;
  */
 @Startup // created with the application, not at first use, so that every series is there from the start
 @ApplicationScoped
-public class OperatorMetrics implements RequestObserver {
+public class OperatorMetrics implements RequestObserver, UploadObserver {
     /** The results {@link #submission(String)} records. */
     public static final List<String> SUBMISSION_RESULTS = List.of("succeeded", "refused", "deferred", "uncertain");
     /** Latency buckets: few enough per operation to stay cheap, enough for a 95th percentile per operation. */
@@ -147,6 +148,17 @@ public class OperatorMetrics implements RequestObserver {
     @Override
     public void requestDeferred(Operation operation, RateLimiter.Cause cause, Duration wait) {
         rateLimitWait(operation).record(wait);
+    }
+
+    /** A dataset file reached the Trainer API ({@code via} the direct or the signed upload). */
+    @Override
+    public void fileUploaded(String via, long bytes) {
+        datasetFileUploaded(bytes);
+    }
+
+    @Override
+    public void uploadFailed(String cause) {
+        datasetUploadFailed();
     }
 
     /** @param result one of {@link #SUBMISSION_RESULTS} */

@@ -36,7 +36,7 @@ final class ErrorClassifier {
             if (text == null || text.isBlank()) {
                 return JSON.createObjectNode(); // documented: a 2xx may have an empty body
             }
-            if (body == null || !body.isObject()) {
+            if (body == null || !(body.isObject() || body.isArray() && op.answersWithList())) {
                 throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, code, null,
                         "the API answered " + code + " with a body that is not a JSON object", null);
             }
@@ -59,6 +59,21 @@ final class ErrorClassifier {
         // 5xx, 408 and anything unexpected: the server may have acted before failing.
         throw new TrainerException(op, Outcome.OUTCOME_UNKNOWN, code, errorCode(body, code),
                 "the API answered " + code + describe(body), null);
+    }
+
+    /**
+     * Object storage behind a signed URL answers XML or nothing, so only the status counts; the message never
+     * repeats the URL, which is a credential.
+     */
+    static void checkStorageResponse(Operation op, int code) throws TrainerException {
+        if (code / 100 == 2) {
+            return;
+        }
+        boolean refused = code / 100 == 4 && code != 408 && code != 429;
+        Outcome outcome = code == 429 ? Outcome.NOT_PROCESSED : refused ? Outcome.REFUSED : Outcome.OUTCOME_UNKNOWN;
+        String hint = code == 403 ? " (the signed URL expired, or the request does not match its signature)" : "";
+        throw new TrainerException(op, outcome, code, String.valueOf(code), "object storage answered " + code + hint,
+                null);
     }
 
     static TrainerException fromTransportFailure(Operation op, Exception e) {

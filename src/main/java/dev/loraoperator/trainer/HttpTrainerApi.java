@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Trainer API over HTTP: one request per call, never retried here, never waiting for the rate limit, every
@@ -53,7 +54,8 @@ public class HttpTrainerApi implements TrainerApi {
             throw deferred(Operation.SUBMIT, new RateLimiter.Deferral(paused, RateLimiter.Cause.RETRY_AFTER));
         }
         ObjectNode body = configBody(configYaml).put("gpu_type", gpuType).put("gpu_count", gpuCount);
-        RemoteJob job = exchange(Operation.SUBMIT, token, "POST", JOBS, body, ResponseReader::job);
+        RemoteJob job = exchange(Operation.SUBMIT, token, "POST", JOBS, json(body), "application/json",
+                requestTimeout, ResponseReader::job); // the slot was taken before the submission was recorded
         if (job.id() == null || job.id().isBlank()) {
             // A 2xx without a usable id may still have created a job we cannot name.
             throw new TrainerException(Operation.SUBMIT, Outcome.OUTCOME_UNKNOWN, 200, null,
@@ -105,8 +107,43 @@ public class HttpTrainerApi implements TrainerApi {
 
     private <T> T send(Operation op, ApiToken token, String method, String path, JsonNode body,
             Function<JsonNode, T> reader) throws TrainerException {
+        return send(op, token, method, path, json(body), "application/json", requestTimeout, reader);
+    }
+
+    private static HttpRequest.BodyPublisher json(JsonNode body) {
+        return body == null ? null : HttpRequest.BodyPublishers.ofString(body.toString());
+    }
+
+    /**
+     * One authorized, rate-limited, bounded, classified and observed call: the plumbing the dataset client shares.
+     *
+     * @param body null for no body; sent with {@code contentType}
+     * @param timeout how long the whole exchange may take (uploads need longer than the request timeout)
+     */
+    <T> T send(Operation op, ApiToken token, String method, String path, HttpRequest.BodyPublisher body,
+            String contentType, Duration timeout, Function<JsonNode, T> reader) throws TrainerException {
         admit(op);
-        return exchange(op, token, method, path, body, reader);
+        return exchange(op, token, method, path, body, contentType, timeout, reader);
+    }
+
+    private <T> T exchange(Operation op, ApiToken token, String method, String path, HttpRequest.BodyPublisher body,
+            String contentType, Duration timeout, Function<JsonNode, T> reader) throws TrainerException {
+        long started = System.nanoTime();
+        String outcome = "success";
+        try {
+            HttpResponse<BoundedBody> response = transmit(op, request(token, method, path, body, contentType, timeout));
+            return reader.apply(ErrorClassifier.checkResponse(op, response, rateLimiter));
+        } catch (TrainerException e) {
+            outcome = e.outcome().name().toLowerCase(java.util.Locale.ROOT);
+            throw e;
+        } finally {
+            observer.requestCompleted(op, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The request timeout this client was built with. */
+    Duration requestTimeout() {
+        return requestTimeout;
     }
 
     /** Takes a rate-limit slot, or fails at once (not sent) with the wait, so the caller reschedules. */
@@ -125,26 +162,10 @@ public class HttpTrainerApi implements TrainerApi {
                 "not sent: " + why + "; retry in " + deferral.delay().toMillis() + "ms", deferral.delay());
     }
 
-    private <T> T exchange(Operation op, ApiToken token, String method, String path, JsonNode body,
-            Function<JsonNode, T> reader) throws TrainerException {
-        long started = System.nanoTime();
-        String outcome = "success";
-        try {
-            HttpResponse<BoundedBody> response = transmit(op, token, method, path, body);
-            return reader.apply(ErrorClassifier.checkResponse(op, response, rateLimiter));
-        } catch (TrainerException e) {
-            outcome = e.outcome().name().toLowerCase(java.util.Locale.ROOT);
-            throw e;
-        } finally {
-            observer.requestCompleted(op, outcome, Duration.ofNanos(System.nanoTime() - started));
-        }
-    }
-
     /** Sends one request and reads its answer up to the size limit; transport failures come out classified. */
-    private HttpResponse<BoundedBody> transmit(Operation op, ApiToken token, String method, String path,
-            JsonNode body) throws TrainerException {
+    private HttpResponse<BoundedBody> transmit(Operation op, Supplier<HttpRequest> request) throws TrainerException {
         try {
-            return http.send(request(token, method, path, body), BoundedBody.handler(BoundedBody.MAX_BYTES));
+            return http.send(request.get(), BoundedBody.handler(BoundedBody.MAX_BYTES));
         } catch (IllegalArgumentException e) {
             // thrown while building or checking the request, before any byte is sent; the message is not
             // repeated, since it may quote the header value
@@ -159,15 +180,17 @@ public class HttpTrainerApi implements TrainerApi {
         }
     }
 
-    private HttpRequest request(ApiToken token, String method, String path, JsonNode body) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.toString());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
-                .header("Authorization", "Bearer " + token.reveal()).header("Accept", "application/json")
-                .method(method, publisher);
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        return builder.build();
+    /** Built inside {@link #transmit}, so that a header HTTP refuses is classified as not sent. */
+    private Supplier<HttpRequest> request(ApiToken token, String method, String path, HttpRequest.BodyPublisher body,
+            String contentType, Duration timeout) {
+        return () -> {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                    .header("Authorization", "Bearer " + token.reveal()).header("Accept", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+            if (body != null && contentType != null) {
+                builder.header("Content-Type", contentType);
+            }
+            return builder.build();
+        };
     }
 }

@@ -10,9 +10,16 @@ public class TrainerApiProducer {
 
     @Produces
     @ApplicationScoped
-    TrainerApi trainerApi(OperatorSettings settings, RequestObserver observer) {
+    HttpTrainerApi trainerApi(OperatorSettings settings, RequestObserver observer) {
         OperatorSettings.Trainer trainer = settings.trainer();
         return new HttpTrainerApi(trainer.baseUrl(), trainer.connectTimeout(), trainer.requestTimeout(),
                 new RateLimiter(trainer.requestsPerSecond(), Clock.systemUTC()), observer);
+    }
+
+    /** The dataset client goes through the job client, so both share one rate limit. */
+    @Produces
+    @ApplicationScoped
+    DatasetApi datasetApi(HttpTrainerApi core, OperatorSettings settings, RequestObserver observer) {
+        return new HttpDatasetApi(core, settings.trainer().connectTimeout(), observer);
     }
 }

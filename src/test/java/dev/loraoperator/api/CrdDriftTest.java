@@ -19,8 +19,14 @@ class CrdDriftTest {
 
     @Test
     void committedCrdsMatchTheJavaTypes() throws IOException {
-        String generated = CrdFiles.generate();
-        for (Path copy : CrdFiles.COPIES) {
+        for (CrdFiles.Crd crd : CrdFiles.ALL) {
+            assertCopiesMatch(crd);
+        }
+    }
+
+    private static void assertCopiesMatch(CrdFiles.Crd crd) throws IOException {
+        String generated = crd.generate();
+        for (Path copy : crd.copies()) {
             if (System.getProperty("update-crds") != null) {
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, generated);
@@ -33,17 +39,20 @@ class CrdDriftTest {
 
     @Test
     void everyFieldHasADescriptionForKubectlExplain() throws IOException {
-        JsonNode kind = CrdFiles.parsed().at("/spec/versions/0/schema/openAPIV3Schema");
-        JsonNode schema = kind.get("properties");
         List<String> undocumented = new ArrayList<>();
-        // kubectl explain ltj, ltj.spec and ltj.status print these
-        for (JsonNode described : List.of(kind, schema.get("spec"), schema.get("status"))) {
-            if (!described.hasNonNull("description")) {
-                undocumented.add(described == kind ? "the kind" : described == schema.get("spec") ? "spec" : "status");
+        for (CrdFiles.Crd crd : CrdFiles.ALL) {
+            JsonNode kind = crd.parsed().at("/spec/versions/0/schema/openAPIV3Schema");
+            JsonNode schema = kind.get("properties");
+            // kubectl explain KIND, KIND.spec and KIND.status print these
+            if (!kind.hasNonNull("description")) {
+                undocumented.add(crd.file() + ": the kind");
             }
-        }
-        for (String root : List.of("spec", "status")) {
-            collectUndocumented(root, schema.get(root), undocumented);
+            for (String root : List.of("spec", "status")) {
+                if (!schema.path(root).hasNonNull("description")) {
+                    undocumented.add(crd.file() + ": " + root);
+                }
+                collectUndocumented(crd.file() + ": " + root, schema.get(root), undocumented);
+            }
         }
         assertThat(undocumented).isEmpty();
     }
@@ -63,6 +72,16 @@ class CrdDriftTest {
         assertThat(wideOnly).as("columns only kubectl get -o wide shows").containsExactly("Reason", "Resumes");
         JsonNode version = CrdFiles.parsed().at("/spec/versions/0");
         assertThat(version.at("/subresources/status").isObject()).isTrue();
+    }
+
+    @Test
+    void datasetPrinterColumnsComeInTheDesignedOrder() throws IOException {
+        JsonNode version = CrdFiles.DATASET.parsed().at("/spec/versions/0");
+        List<String> names = new ArrayList<>();
+        version.get("additionalPrinterColumns").forEach(c -> names.add(c.get("name").asText()));
+        assertThat(names).containsExactly("Status", "Files", "Size", "Remote Name", "Age");
+        assertThat(version.at("/subresources/status").isObject()).isTrue();
+        assertThat(CrdFiles.DATASET.parsed().at("/spec/names/shortNames/0").asText()).isEqualTo("lds");
     }
 
     private static void collectUndocumented(String path, JsonNode node, List<String> out) {

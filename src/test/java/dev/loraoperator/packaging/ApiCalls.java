@@ -54,6 +54,17 @@ public final class ApiCalls {
             watched("config from a ConfigMap", true, CORE, "configmaps", "get"),
             // A new core/v1 Event per transition (random names: never patched).
             watched("Events", true, CORE, "events", "create"),
+            // The LoraDataset controller: JOSDK's informer, finalizer patch and re-read on conflict, as for jobs ...
+            watched("JOSDK ControllerResourceEventSource (informer)", false, JOBS_GROUP, "loradatasets", "list"),
+            watched("JOSDK ControllerResourceEventSource (informer)", false, JOBS_GROUP, "loradatasets", "watch"),
+            watched("JOSDK ResourceOperations.addFinalizer/removeFinalizer", false, JOBS_GROUP, "loradatasets",
+                    "patch"),
+            watched("JOSDK ResourceOperations.conflictRetryingPatchPrimary", false, JOBS_GROUP, "loradatasets", "get"),
+            // ... and the dataset reconciler's UpdateControl.patchStatus, a patch of the status subresource.
+            watched("dataset status (UpdateControl.patchStatus)", true, JOBS_GROUP, "loradatasets/status", "patch"),
+            // A dataset's configMapRef sources and the Secrets behind urlFrom, in its namespace.
+            watched("dataset sources from ConfigMaps", true, CORE, "configmaps", "get"),
+            watched("dataset source URLs from Secrets", true, CORE, "secrets", "get"),
             // Leader election (dev.loraoperator.settings.LeaderElectionProducer turns it on): Fabric8's LeaseLock
             // reads, creates and renews (JSON merge patch) the Lease ...
             lease("Fabric8 LeaseLock.get (via JOSDK LeaderElectionManager)", "get", Named.LEASE),

@@ -29,6 +29,8 @@ class ArgoCdHealthCheckTest {
     static final Path DIR = Path.of("docs", "argocd", "training.lora-operator.dev", "LoraTrainingJob");
     static final Path CM_PATCH = Path.of("docs", "argocd", "argocd-cm-patch.yaml");
     static final String CM_KEY = "resource.customizations.health.training.lora-operator.dev_LoraTrainingJob";
+    static final Path DATASET_DIR = Path.of("docs", "argocd", "training.lora-operator.dev", "LoraDataset");
+    static final String DATASET_CM_KEY = "resource.customizations.health.training.lora-operator.dev_LoraDataset";
     private static final Set<Phase> AT_WORK = Set.of(Phase.Pending, Phase.Queued, Phase.Running);
 
     record Case(String inputPath, String status, String message, JsonNode input) {
@@ -37,8 +39,8 @@ class ArgoCdHealthCheckTest {
     @Test
     void everyTestCaseGivesItsExpectedHealth(@TempDir Path tmp) throws IOException {
         List<String> mismatches = new ArrayList<>();
-        for (Case c : cases()) {
-            String[] actual = run(c.input(), tmp);
+        for (Case c : cases(DIR)) {
+            String[] actual = run(DIR, c.input(), tmp);
             if (!c.status().equals(actual[0]) || !c.message().equals(actual[1])) {
                 mismatches.add(c.inputPath() + ": expected " + c.status() + " \"" + c.message() + "\", got "
                         + actual[0] + " \"" + actual[1] + "\"");
@@ -49,7 +51,7 @@ class ArgoCdHealthCheckTest {
 
     @Test
     void everyTestDataFileIsAValidLoraTrainingJobAndHasACase() throws IOException {
-        Set<String> covered = cases().stream().map(Case::inputPath).collect(Collectors.toSet());
+        Set<String> covered = cases(DIR).stream().map(Case::inputPath).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(DIR.resolve("testdata"))) {
             for (Path file : files.toList()) {
                 assertThat(covered).contains("testdata/" + file.getFileName());
@@ -68,7 +70,7 @@ class ArgoCdHealthCheckTest {
     @Test
     void everyPhaseIsCoveredAndOnlyPhasesAtWorkAreProgressing() throws IOException {
         Map<Phase, List<String>> healthByPhase = new HashMap<>();
-        for (Case c : cases()) {
+        for (Case c : cases(DIR)) {
             JsonNode status = c.input().path("status");
             long generation = c.input().path("metadata").path("generation").asLong(0);
             boolean current = status.path("observedGeneration").asLong(-1) >= generation;
@@ -90,41 +92,50 @@ class ArgoCdHealthCheckTest {
     }
 
     @Test
-    void argocdConfigMapPatchCarriesTheSameScript() throws IOException {
-        String script = Files.readString(DIR.resolve("health.lua"));
+    void argocdConfigMapPatchCarriesTheSameScripts() throws IOException {
         StringBuilder patch = new StringBuilder("""
-                # Adds the LoraTrainingJob health check to Argo CD. Generated from
-                # docs/argocd/training.lora-operator.dev/LoraTrainingJob/health.lua by ArgoCdHealthCheckTest.
+                # Adds the LoraTrainingJob and LoraDataset health checks to Argo CD. Generated from
+                # docs/argocd/training.lora-operator.dev/*/health.lua by ArgoCdHealthCheckTest.
                 #   kubectl -n argocd patch configmap argocd-cm --patch-file docs/argocd/argocd-cm-patch.yaml
                 data:
-                """).append("  ").append(CM_KEY).append(": |\n");
-        script.lines().forEach(line -> patch.append(line.isEmpty() ? "" : "    " + line).append('\n'));
+                """);
+        Map<String, Path> scripts = new java.util.LinkedHashMap<>();
+        scripts.put(CM_KEY, DIR);
+        scripts.put(DATASET_CM_KEY, DATASET_DIR);
+        for (Map.Entry<String, Path> entry : scripts.entrySet()) {
+            patch.append("  ").append(entry.getKey()).append(": |\n");
+            Files.readString(entry.getValue().resolve("health.lua")).lines()
+                    .forEach(line -> patch.append(line.isEmpty() ? "" : "    " + line).append('\n'));
+        }
         if (System.getProperty("update-argocd") != null) {
             Files.writeString(CM_PATCH, patch.toString());
         }
         assertThat(CM_PATCH).as("stale: run mvn -B test -Dtest=ArgoCdHealthCheckTest -Dupdate-argocd").exists();
         assertThat(Files.readString(CM_PATCH)).isEqualTo(patch.toString());
-        assertThat(Manifests.tree(Files.readString(CM_PATCH)).path("data").path(CM_KEY).asText()).isEqualTo(script);
+        for (Map.Entry<String, Path> entry : scripts.entrySet()) {
+            assertThat(Manifests.tree(Files.readString(CM_PATCH)).path("data").path(entry.getKey()).asText())
+                    .isEqualTo(Files.readString(entry.getValue().resolve("health.lua")));
+        }
     }
 
-    static List<Case> cases() throws IOException {
-        JsonNode tests = Manifests.tree(Files.readString(DIR.resolve("health_test.yaml"))).path("tests");
+    static List<Case> cases(Path dir) throws IOException {
+        JsonNode tests = Manifests.tree(Files.readString(dir.resolve("health_test.yaml"))).path("tests");
         List<Case> cases = new ArrayList<>();
         for (JsonNode test : tests) {
             String inputPath = test.path("inputPath").asText();
             cases.add(new Case(inputPath, test.path("healthStatus").path("status").asText(),
                     test.path("healthStatus").path("message").asText(),
-                    Manifests.tree(Files.readString(DIR.resolve(inputPath)))));
+                    Manifests.tree(Files.readString(dir.resolve(inputPath)))));
         }
         assertThat(cases).isNotEmpty();
         return cases;
     }
 
     /** Runs health.lua as Argo CD does: `obj` is a global, the script returns {status, message}. */
-    private static String[] run(JsonNode input, Path tmp) throws IOException {
+    static String[] run(Path dir, JsonNode input, Path tmp) throws IOException {
         Path harness = Files.createTempFile(tmp, "case", ".lua");
         Files.writeString(harness, "obj = " + LuaLiteral.of(input) + "\n"
-                + "local check = assert(loadfile(\"" + DIR.resolve("health.lua").toAbsolutePath() + "\"))\n"
+                + "local check = assert(loadfile(\"" + dir.resolve("health.lua").toAbsolutePath() + "\"))\n"
                 + "local hs = check()\n"
                 + "io.write(tostring(hs.status), \"\\n\", tostring(hs.message))\n");
         String out = Tools.runOk("lua5.1", List.of(harness.toString()));

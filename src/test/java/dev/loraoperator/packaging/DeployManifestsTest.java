@@ -58,12 +58,13 @@ class DeployManifestsTest {
     }
 
     @Test
-    void deployedCrdIsTheGeneratedCrd() throws IOException {
-        Path crd = Path.of("crds", dev.loraoperator.api.CrdFiles.FILE);
-        Manifests.Document deployed = Manifests.parse(Files.readString(DEPLOY.resolve(
-                "10-CustomResourceDefinition-loratrainingjobs.training.lora-operator.dev.yaml"))).only(
-                "CustomResourceDefinition");
-        assertThat(deployed.tree()).isEqualTo(Manifests.tree(Files.readString(crd)));
+    void deployedCrdsAreTheGeneratedCrds() throws IOException {
+        for (dev.loraoperator.api.CrdFiles.Crd crd : dev.loraoperator.api.CrdFiles.ALL) {
+            String name = crd.file().replace("-v1.yml", "");
+            Manifests.Document deployed = Manifests.parse(Files.readString(DEPLOY.resolve(
+                    "10-CustomResourceDefinition-" + name + ".yaml"))).only("CustomResourceDefinition");
+            assertThat(deployed.tree()).isEqualTo(Manifests.tree(Files.readString(Path.of("crds", crd.file()))));
+        }
     }
 
     @Test

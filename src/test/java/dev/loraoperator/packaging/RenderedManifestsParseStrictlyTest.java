@@ -35,7 +35,7 @@ class RenderedManifestsParseStrictlyTest {
                 assertThat(doc.namespace()).as(doc + " names its namespace").isNotBlank();
             }
         }
-        assertThat(manifests.ofKind("CustomResourceDefinition")).hasSize(1);
+        assertThat(manifests.ofKind("CustomResourceDefinition")).hasSize(dev.loraoperator.api.CrdFiles.ALL.size());
         assertThat(manifests.ofKind("Deployment")).hasSize(valueSet.equals("sharded") ? 2 : 1);
     }
 

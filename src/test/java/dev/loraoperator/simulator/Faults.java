@@ -128,7 +128,7 @@ public final class Faults {
 
     private synchronized Faults add(Operation op, int times, Fault fault) {
         if (op == null || op == Operation.UNKNOWN || times < 1) {
-            throw new IllegalArgumentException("a fault needs one of the six operations and times >= 1");
+            throw new IllegalArgumentException("a fault needs a known operation and times >= 1");
         }
         armed.computeIfAbsent(op, o -> new ArrayDeque<>()).addLast(new Armed(fault, times));
         return this;

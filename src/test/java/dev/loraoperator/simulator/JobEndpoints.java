@@ -22,7 +22,7 @@ final class JobEndpoints {
                 case CANCEL -> JobJson.job(store.find(id).cancel());
                 case RESUME -> JobJson.job(resume(store.find(id), body));
                 case EDIT -> JobJson.job(edit(store.find(id), body));
-                case UNKNOWN -> throw new IllegalArgumentException("unrouted request reached the API");
+                default -> throw new IllegalArgumentException("not a job operation: " + route.operation());
             });
         } catch (ApiError e) {
             return Reply.error(e.status(), e.code(), e.getMessage());

@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 public final class SimulatorCli {
 
     static final String USAGE = "usage: TrainerSimulator [--host 127.0.0.1] [--port 8089] [--token sandbox-token]"
-            + " [--queue 5s] [--steps-per-second 20] [--preempt-at 0.5]";
+            + " [--queue 5s] [--steps-per-second 20] [--preempt-at 0.5] [--dataset-check 2s]"
+            + " [--fail-datasets-with bad.jpg]";
 
     private static final Set<String> OPTIONS =
-            Set.of("--host", "--port", "--token", "--queue", "--steps-per-second", "--preempt-at");
+            Set.of("--host", "--port", "--token", "--queue", "--steps-per-second", "--preempt-at", "--dataset-check",
+                    "--fail-datasets-with");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private SimulatorCli() {
@@ -44,6 +46,8 @@ public final class SimulatorCli {
         TrainerSimulator sim = TrainerSimulator.start(options.getOrDefault("--host", "127.0.0.1"),
                 Integer.parseInt(options.getOrDefault("--port", "8089")),
                 options.getOrDefault("--token", "sandbox-token"), timeline, Clock.systemUTC());
+        sim.datasetCheckTime(duration(options.getOrDefault("--dataset-check", "2s")));
+        sim.failDatasetsWithFile(options.get("--fail-datasets-with"));
         if (options.containsKey("--preempt-at")) {
             sim.preemptEveryJobOnceAt(Double.parseDouble(options.get("--preempt-at")));
         }

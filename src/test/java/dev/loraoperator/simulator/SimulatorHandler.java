@@ -13,14 +13,22 @@ import java.util.concurrent.TimeUnit;
 /** The HTTP front: records each request, applies faults and auth, asks JobEndpoints, then answers or withholds. */
 final class SimulatorHandler implements HttpHandler {
 
+    /** Uploads are streamed to the dataset endpoints, never read whole. */
+    private static final java.util.Set<Operation> DATASET_OPERATIONS = java.util.EnumSet.of(Operation.CREATE_DATASET,
+            Operation.LIST_DATASETS, Operation.DATASET_STATUS, Operation.UPLOAD_FILE, Operation.UPLOAD_ENDPOINT,
+            Operation.DELETE_DATASET);
+
     private final JobEndpoints api;
+    private final DatasetEndpoints datasets;
     private final Faults faults;
     private final RequestLog log;
     private final byte[] expectedAuthorization;
     private final CountDownLatch closing;
 
-    SimulatorHandler(JobEndpoints api, Faults faults, RequestLog log, String token, CountDownLatch closing) {
+    SimulatorHandler(JobEndpoints api, DatasetEndpoints datasets, Faults faults, RequestLog log, String token,
+            CountDownLatch closing) {
         this.api = api;
+        this.datasets = datasets;
         this.faults = faults;
         this.log = log;
         this.expectedAuthorization = ("Bearer " + token).getBytes(UTF_8);
@@ -30,8 +38,10 @@ final class SimulatorHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         try {
-            String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
             Route route = Route.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+            boolean streamed = route.operation() == Operation.UPLOAD_FILE;
+            java.io.InputStream upload = new java.io.BufferedInputStream(exchange.getRequestBody(), 1 << 16);
+            String body = streamed ? "" : new String(upload.readAllBytes(), UTF_8);
             Fault fault = route.operation() == Operation.UNKNOWN ? null : faults.take(route.operation());
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             boolean authorized = authorization != null
@@ -44,9 +54,15 @@ final class SimulatorHandler implements HttpHandler {
                 write(exchange, Reply.error(404, 40400, "no such endpoint"));
             } else if (fault != null && !fault.processes()) {
                 // rate limits and 5xx come from in front of the API: the request never reaches it
+                upload.transferTo(java.io.OutputStream.nullOutputStream());
                 write(exchange, fault.reply());
             } else {
-                Reply reply = authorized ? api.handle(route, body) : Reply.error(401, 40100, "token rejected");
+                Reply reply = !authorized ? Reply.error(401, 40100, "token rejected")
+                        : DATASET_OPERATIONS.contains(route.operation())
+                        ? datasets.handle(route, body, exchange.getRequestHeaders().getFirst("Content-Type"), upload)
+                        : api.handle(route, body);
+                // an answer before the whole upload arrived must not break the sender's pipe
+                upload.transferTo(java.io.OutputStream.nullOutputStream());
                 deliver(exchange, reply, fault);
             }
         } catch (IOException e) {

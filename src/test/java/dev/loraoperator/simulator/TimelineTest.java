@@ -115,12 +115,16 @@ class TimelineTest {
         assertThatThrownBy(() -> SimulatorCli.parse(new String[] {"--gpus"}))
                 .isInstanceOf(IllegalArgumentException.class);
         try (TrainerSimulator cli = SimulatorCli.launch(new String[] {"--port", "0", "--token", "sandbox-token",
-                "--queue", "0s", "--steps-per-second", "1000000", "--preempt-at", "0.5"})) {
+                "--queue", "0s", "--steps-per-second", "1000000", "--preempt-at", "0.5", "--dataset-check", "0s",
+                "--fail-datasets-with", "bad.jpg"})) {
             SimClient sandbox = new SimClient(cli.baseUrl(), "sandbox-token");
             String id = sandbox.submitOk(yaml("s", 1000, 250, 250));
             Thread.sleep(20); // real clock here: 20 ms at a million steps per second runs to the preemption
             assertThat(json(sandbox.get(JOBS + "/" + id + "/status")).at("/progress/current_step").asInt())
                     .isEqualTo(500);
+            String dataset = json(sandbox.post(Route.DATASETS_PATH, "{\"name\": \"cli\"}")).get("id").asText();
+            assertThat(json(sandbox.get(Route.DATASETS_PATH + "/" + dataset + "/status")).get("status").asText())
+                    .isEqualTo("DRAFT");
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ public final class TrainerSimulator implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final SimEnvironment env;
     private final JobStore store;
+    private final DatasetStore datasets;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
 
@@ -32,7 +34,10 @@ public final class TrainerSimulator implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new SimulatorHandler(new JobEndpoints(store), faults, log, token, closing));
+        datasets = new DatasetStore(env);
+        server.createContext("/", new SimulatorHandler(new JobEndpoints(store),
+                new DatasetEndpoints(datasets, this::baseUrl), faults, log, token, closing));
+        server.createContext(ObjectStoreHandler.PATH, new ObjectStoreHandler(datasets, faults, log));
         server.createContext(RequestLogEndpoint.PATH, new RequestLogEndpoint(log, token));
         server.start();
     }
@@ -111,6 +116,53 @@ public final class TrainerSimulator implements AutoCloseable {
     /** Preempt every job once when it reaches {@code fraction} of its steps; {@code Double.NaN} turns it off. */
     public TrainerSimulator preemptEveryJobOnceAt(double fraction) {
         env.preemptFraction(fraction);
+        return this;
+    }
+
+    /** The live (not deleted) datasets, in creation order, as the clock has moved them by now. */
+    public List<DatasetSnapshot> datasets() {
+        return datasets.live().stream().map(d -> DatasetSnapshot.of(d, datasets.status(d))).toList();
+    }
+
+    /** Every file received, direct or signed, in arrival order: names, sizes and digests, never the bytes. */
+    public List<UploadRecord> uploads() {
+        return datasets.uploads();
+    }
+
+    public void clearUploads() {
+        datasets.clearUploads();
+    }
+
+    /** How long a dataset stays UPLOADING after its last file before it turns READY (default 2 s). */
+    public TrainerSimulator datasetCheckTime(Duration checkTime) {
+        datasets.checkTime(checkTime);
+        return this;
+    }
+
+    /** A dataset holding a file of this name turns FAILED instead of READY; null turns it off. */
+    public TrainerSimulator failDatasetsWithFile(String filename) {
+        datasets.badFile(filename);
+        return this;
+    }
+
+    /** How long a signed upload URL stays valid (default 15 min). */
+    public TrainerSimulator signedUrlLifetime(Duration lifetime) {
+        datasets.signedUrlLifetime(lifetime);
+        return this;
+    }
+
+    /** Answer the dataset list as a bare array instead of {"datasets": [...]} (clients meet both). */
+    public TrainerSimulator listDatasetsAsBareArray(boolean on) {
+        datasets.bareArrayList(on);
+        return this;
+    }
+
+    /**
+     * The next {@code times} dataset lists answer as if the account were empty: a list taken just before another
+     * client created a dataset, so the create that follows meets a 409.
+     */
+    public TrainerSimulator hideDatasetsFromList(int times) {
+        datasets.hideFromList(times);
         return this;
     }
 

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 /** One metav1.Condition-shaped observation about the job, described for kubectl explain. */
 public class JobCondition {
     @Required
-    @JsonPropertyDescription("Accepted, Submitted, Running, Succeeded, Failed, Suspended, Synced or Finished.")
+    @JsonPropertyDescription("The condition type; status.conditions of the resource lists the types it uses.")
     private String type;
     @Required
     @JsonPropertyDescription("True, False or Unknown.")

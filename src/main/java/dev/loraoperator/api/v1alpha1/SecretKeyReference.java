@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 /** Points at one key of a Secret in the resource's namespace. */
 public class SecretKeyReference {
     @Required
-    @JsonPropertyDescription("Name of the Secret, in the same namespace as the LoraTrainingJob.")
+    @JsonPropertyDescription("Name of the Secret, in the same namespace as this resource.")
     private String name;
 
     @Required
