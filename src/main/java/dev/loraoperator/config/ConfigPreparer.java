@@ -20,6 +20,14 @@ public final class ConfigPreparer {
         return prepare(config);
     }
 
+    /** A YAML string read as a tree, within the same bounds, e.g. to look at it before preparing it. */
+    public JsonNode parse(String yaml) throws InvalidConfigException {
+        if (yaml == null) {
+            throw InvalidConfigException.of("the config YAML is missing");
+        }
+        return reader.read(yaml);
+    }
+
     /** A YAML string, e.g. from a ConfigMap key. */
     public PreparedConfig fromYamlText(String yaml) throws InvalidConfigException {
         if (yaml == null) {

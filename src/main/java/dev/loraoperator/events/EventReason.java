@@ -24,6 +24,8 @@ public enum EventReason {
     UnknownRemoteStatus(true),
     CancelRequested(false),
     CancelFailed(true),
+    DatasetFailed(true),
+    DatasetNotReady(false),
     CredentialsGone(true),
     RemoteJobReleased(false),
     RemoteJobOrphaned(true),

@@ -57,6 +57,10 @@ public class OperatorMetrics implements RequestObserver, UploadObserver {
 
     OperatorMetrics(MeterRegistry registry, OperatorSettings settings, Clock clock) {
         this.registry = registry;
+        // A registry can outlive one start of the application (tests restart Quarkus in one JVM): gauges left bound
+        // to an earlier instance's state would hide this one's, since a registry keeps the first of a name and tags.
+        registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("lora_operator_"))
+                .forEach(registry::remove);
         this.staleness = new PollStaleness(clock);
         for (Phase phase : Phase.values()) {
             gauge("lora_operator_jobs", "LoraTrainingJobs known to this operator, by phase", phases,

@@ -2,10 +2,12 @@ package dev.loraoperator.reconciler;
 
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobSpec;
 import dev.loraoperator.config.PreparedConfig;
+import dev.loraoperator.datasets.DatasetBinding;
 import dev.loraoperator.credentials.Credentials;
 import dev.loraoperator.status.Verdict;
 import dev.loraoperator.trainer.Fingerprints;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a reconcile read from the cluster besides the resource: the token and the prepared config.
@@ -13,12 +15,38 @@ import java.util.List;
  * @param config null when the config is missing or invalid
  * @param configProblems the rules the config breaks (empty when valid or missing)
  * @param configSourceProblem why the ConfigMap could not be read, or null
+ * @param datasets the LoraDatasets the config's dataset folders name, and whether they are Ready
  */
 public record JobInputs(Credentials credentials, PreparedConfig config, List<String> configProblems,
-        String configSourceProblem) {
+        String configSourceProblem, DatasetBinding.Result datasets) {
+    static final DatasetBinding.Result NO_DATASETS = new DatasetBinding.Result(Map.of(), List.of(), List.of());
 
+    public JobInputs(Credentials credentials, PreparedConfig config, List<String> configProblems,
+            String configSourceProblem) {
+        this(credentials, config, configProblems, configSourceProblem, NO_DATASETS);
+    }
+
+    /** Something to submit with is not there yet: credentials, the ConfigMap, or a Ready LoraDataset. */
     public boolean missing() {
-        return !credentials.available() || configSourceProblem != null;
+        return !credentials.available() || configSourceProblem != null || datasetsWaiting() != null;
+    }
+
+    /** Whether the config names a LoraDataset of the job's namespace. */
+    public boolean usesDatasets() {
+        return !datasets.remoteNames().isEmpty() || !datasets.waiting().isEmpty() || !datasets.failed().isEmpty();
+    }
+
+    /** What the job waits for, in words, or null when every LoraDataset it names is Ready. */
+    public String datasetsWaiting() {
+        if (datasets.waiting().isEmpty() || !datasets.failed().isEmpty()) {
+            return null;
+        }
+        return "waiting for " + describe(datasets.waiting()) + " to be Ready";
+    }
+
+    private static String describe(List<DatasetBinding.Use> uses) {
+        return uses.stream().map(u -> "LoraDataset " + u.dataset() + " (" + u.detail() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public boolean configInvalid() {
@@ -36,6 +64,10 @@ public record JobInputs(Credentials credentials, PreparedConfig config, List<Str
         }
         if (configSourceProblem != null) {
             return Verdict.no("MissingConfigSource", configSourceProblem);
+        }
+        if (!datasets.failed().isEmpty()) {
+            return Verdict.no("DatasetFailed", describe(datasets.failed()) + ": the job cannot start on it; fix or "
+                    + "replace the dataset, or name another one in folder_path");
         }
         return Verdict.yes("Valid", "the config and the credentials are usable");
     }

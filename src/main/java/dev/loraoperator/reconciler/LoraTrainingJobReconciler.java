@@ -26,6 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -49,11 +52,12 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
     private final Clock clock;
     private final PassCounter passes;
     private final CredentialsResolver credentials;
+    private final DatasetWatch datasets;
 
     public LoraTrainingJobReconciler(InputReader inputReader, RemoteObserver observer, Submitter submitter,
             ControlSender controls, RemoteJobReleaser releaser, EventRecorder events, OperatorMetrics metrics,
             OperatorSettings settings, KubernetesClient client, Clock clock, PassCounter passes,
-            CredentialsResolver credentials) {
+            CredentialsResolver credentials, DatasetWatch datasets) {
         this.inputReader = inputReader;
         this.observer = observer;
         this.submitter = submitter;
@@ -66,6 +70,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         this.clock = clock;
         this.passes = passes;
         this.credentials = credentials;
+        this.datasets = datasets;
     }
 
     @Override
@@ -80,7 +85,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         JobInputs inputs = inputReader.read(job);
         long generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
         JobFacts facts = new JobFacts(job.getSpec(), generation, inputs.accepted(), inputs.configInvalid(), now,
-                settings.status().progressWriteInterval());
+                settings.status().progressWriteInterval(), inputs.usesDatasets(), inputs.datasetsWaiting());
         Observation observation = Lifecycle.needsLook(previous) && inputs.credentials().available()
                 ? observer.observe(inputs.credentials().token(), previous) : Observation.NONE;
         LoraTrainingJobStatus seen = JobStatusFunction.derive(previous, observation, new Outcome.Nothing(), facts);
@@ -104,6 +109,12 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         Duration delay = Schedule.next(next, outcome, job.getSpec(), settings.poll(), now);
         passes.completed(job.getMetadata().getUid());
         return delay == null ? UpdateControl.noUpdate() : UpdateControl.<LoraTrainingJob>noUpdate().rescheduleAfter(delay);
+    }
+
+    /** LoraDatasets are watched: a job waiting for one is woken as soon as its phase changes. */
+    @Override
+    public List<EventSource<?, LoraTrainingJob>> prepareEventSources(EventSourceContext<LoraTrainingJob> context) {
+        return List.of(datasets.eventSource(context));
     }
 
     @Override

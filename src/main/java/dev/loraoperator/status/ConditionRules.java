@@ -33,6 +33,13 @@ public final class ConditionRules {
                         ended ? "the job ended: " + phase : phaseMessage));
     }
 
+    /** Only for a job whose config names LoraDatasets: whether they are all Ready, and if not what it waits for. */
+    public static Desired datasetsReady(String waiting) {
+        return waiting == null ? new Desired(ConditionType.DatasetsReady.name(), true, "DatasetsReady",
+                "every LoraDataset the config names is Ready")
+                : new Desired(ConditionType.DatasetsReady.name(), false, "DatasetNotReady", waiting);
+    }
+
     private static Desired submitted(LoraTrainingJobStatus status) {
         String type = ConditionType.Submitted.name();
         if (status.getJobId() != null) {

@@ -32,6 +32,10 @@ public final class JobEvents {
         LoraTrainingJobStatus before = previous == null ? new LoraTrainingJobStatus() : previous;
         List<JobEvent> events = new ArrayList<>();
         inputProblem(before, facts, events);
+        if (next.getJobId() == null && facts.datasetsWaiting() != null && !"DatasetNotReady".equals(Conditions
+                .find(before.getConditions(), ConditionType.DatasetsReady.name()).map(JobCondition::getReason).orElse(null))) {
+            events.add(new JobEvent(EventReason.DatasetNotReady, facts.datasetsWaiting() + "; submitted once it is"));
+        }
         outcome(next, outcome, facts.spec(), events);
         if (observation.failure() != null && Conditions.isTrue(before.getConditions(), ConditionType.Synced.name())) {
             events.add(new JobEvent(EventReason.PollFailed, syncedMessage(next)));

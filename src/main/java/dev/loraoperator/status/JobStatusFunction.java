@@ -2,6 +2,8 @@ package dev.loraoperator.status;
 
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 
 /**
@@ -27,8 +29,11 @@ public final class JobStatusFunction {
         boolean over = Lifecycle.isOver(status, facts.spec(), facts.now());
         status.setReason(ReasonRule.reason(status, facts, synced, over));
         status.setObservedGeneration(facts.generation());
-        status.setConditions(Conditions.merge(before.getConditions(),
-                ConditionRules.desired(status, facts.accepted(), synced, over), facts.generation(),
+        List<Conditions.Desired> desired = new ArrayList<>(ConditionRules.desired(status, facts.accepted(), synced, over));
+        if (facts.usesDatasets() && status.getJobId() == null) {
+            desired.add(ConditionRules.datasetsReady(facts.datasetsWaiting()));
+        }
+        status.setConditions(Conditions.merge(before.getConditions(), desired, facts.generation(),
                 Times.format(facts.now())));
         if (progressOnly(before, status) && writtenWithin(before, facts)) {
             status.setProgress(before.getProgress()); // the next write, or a later poll, carries it

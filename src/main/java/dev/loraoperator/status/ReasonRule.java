@@ -22,6 +22,9 @@ final class ReasonRule {
         if (!synced.ok()) {
             return synced.reason();
         }
+        if (status.getJobId() == null && facts.datasetsWaiting() != null) {
+            return "DatasetNotReady";
+        }
         return switch (phase) {
             case Suspended -> "SuspendRequested";
             case Interrupted -> !over ? "Resuming"

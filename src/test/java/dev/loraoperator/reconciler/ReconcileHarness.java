@@ -61,9 +61,12 @@ final class ReconcileHarness implements AutoCloseable {
                 Duration.ofSeconds(2), new RateLimiter(1000, clock), metrics));
         CredentialsResolver credentials = new CredentialsResolver(client, settings);
         EventRecorder events = new EventRecorder(client);
-        reconciler = new LoraTrainingJobReconciler(new InputReader(client, credentials), new RemoteObserver(api),
+        DatasetLookup datasets = namespace -> client.resources(dev.loraoperator.api.v1alpha1.LoraDataset.class)
+                .inNamespace(namespace).list().getItems().stream()
+                .collect(java.util.stream.Collectors.toMap(d -> d.getMetadata().getName(), d -> d));
+        reconciler = new LoraTrainingJobReconciler(new InputReader(client, credentials, datasets), new RemoteObserver(api),
                 new Submitter(api), new ControlSender(api), new RemoteJobReleaser(api, credentials, events, metrics, clock),
-                events, metrics, settings, client, clock, new PassCounter(), credentials);
+                events, metrics, settings, client, clock, new PassCounter(), credentials, new DatasetWatch());
         client.secrets().inNamespace(OPERATOR_NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("runcomfy-credentials").endMetadata().withStringData(Map.of("token", TOKEN)).build())
                 .createOr(r -> r.update());

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Size", jsonPath = ".status.files.size", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Remote Name", jsonPath = ".status.remoteName", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@com.fasterxml.jackson.annotation.JsonClassDescription("Images or videos with their captions, turned into a READY RunComfy training dataset that LoraTrainingJobs of the same namespace can name in folder_path.")
 public class LoraDataset extends CustomResource<LoraDatasetSpec, LoraDatasetStatus> implements Namespaced {
 
     /** Finalizer that keeps the resource until its remote dataset is deleted or released. */
