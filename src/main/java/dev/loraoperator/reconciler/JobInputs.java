@@ -26,9 +26,10 @@ public record JobInputs(Credentials credentials, PreparedConfig config, List<Str
         this(credentials, config, configProblems, configSourceProblem, NO_DATASETS);
     }
 
-    /** Something to submit with is not there yet: credentials, the ConfigMap, or a Ready LoraDataset. */
+    /** Something to submit with is not there (yet): credentials, the ConfigMap, or a Ready LoraDataset. */
     public boolean missing() {
-        return !credentials.available() || configSourceProblem != null || datasetsWaiting() != null;
+        return !credentials.available() || configSourceProblem != null || !datasets.waiting().isEmpty()
+                || !datasets.failed().isEmpty();
     }
 
     /** Whether the config names a LoraDataset of the job's namespace. */

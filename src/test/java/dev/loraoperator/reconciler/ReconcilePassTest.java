@@ -286,4 +286,55 @@ class ReconcilePassTest {
         assertThat(retry.status().getSubmission().getState()).isEqualTo(SubmissionState.Succeeded);
         assertThat(retry.status().getPhase()).isNotEqualTo(Phase.Unknown);
     }
+
+    private static dev.loraoperator.api.v1alpha1.LoraDataset dataset(String namespace, String name,
+            dev.loraoperator.api.v1alpha1.DatasetPhase phase, String remoteName) {
+        var dataset = new dev.loraoperator.api.v1alpha1.LoraDataset();
+        dataset.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(namespace)
+                .withName(name).withGeneration(1L).build());
+        dataset.setSpec(new dev.loraoperator.api.v1alpha1.LoraDatasetSpec());
+        var status = new dev.loraoperator.api.v1alpha1.LoraDatasetStatus();
+        status.setPhase(phase);
+        status.setRemoteName(remoteName);
+        status.setObservedGeneration(1L);
+        dataset.setStatus(status);
+        return dataset;
+    }
+
+    @Test
+    void aJobNamingALoraDatasetWaitsUntilItIsReadyThenTrainsOnItsRemoteName() {
+        ReconcileHarness h = harness().create("on-corgis", j -> ((ObjectNode) j.getSpec().getConfig().path("config")
+                .path("process").get(0).path("datasets").get(0)).put("folder_path", "corgis"));
+        client.resource(dataset(h.namespace(), "corgis", dev.loraoperator.api.v1alpha1.DatasetPhase.Uploading, null))
+                .create();
+        ReconcileHarness.Pass waiting = h.pass();
+        assertThat(waiting.sent(Operation.SUBMIT)).isZero();
+        assertThat(waiting.status().getPhase()).isEqualTo(Phase.Pending);
+        assertThat(waiting.status().getReason()).isEqualTo("DatasetNotReady");
+        assertThat(condition(waiting.status(), "DatasetsReady", JobCondition::getStatus)).isEqualTo("False");
+        assertThat(condition(waiting.status(), "DatasetsReady", JobCondition::getMessage)).contains("corgis");
+        assertThat(h.eventReasons()).containsOnlyOnce("DatasetNotReady");
+        assertThat(h.pass().sent(Operation.SUBMIT)).isZero();
+        assertThat(h.eventReasons()).containsOnlyOnce("DatasetNotReady");
+
+        client.resource(dataset(h.namespace(), "corgis", dev.loraoperator.api.v1alpha1.DatasetPhase.Ready,
+                "team-corgis")).update();
+        ReconcileHarness.Pass submitted = h.pass();
+        assertThat(submitted.sent(Operation.SUBMIT)).isEqualTo(1);
+        assertThat(submitted.requests().get(submitted.requests().size() - 1).body())
+                .contains("/app/ai-toolkit/datasets/team-corgis");
+        assertThat(h.eventReasons()).contains("ConfigAdjusted");
+    }
+
+    @Test
+    void aFailedLoraDatasetIsReportedAndNothingIsSubmitted() {
+        ReconcileHarness h = harness().create("on-broken", j -> ((ObjectNode) j.getSpec().getConfig().path("config")
+                .path("process").get(0).path("datasets").get(0)).put("folder_path", "/app/ai-toolkit/datasets/broken"));
+        client.resource(dataset(h.namespace(), "broken", dev.loraoperator.api.v1alpha1.DatasetPhase.Failed, null))
+                .create();
+        ReconcileHarness.Pass pass = h.pass();
+        assertThat(pass.sent(Operation.SUBMIT)).isZero();
+        assertThat(condition(pass.status(), "Accepted", JobCondition::getReason)).isEqualTo("DatasetFailed");
+        assertThat(h.eventReasons()).contains("DatasetFailed");
+    }
 }
