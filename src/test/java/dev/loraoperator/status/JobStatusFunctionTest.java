@@ -263,4 +263,20 @@ class JobStatusFunctionTest {
         assertThat(reason(odd, ConditionType.Synced)).isEqualTo("UnknownRemoteStatus");
         assertThat(odd.getActiveSince()).as("an unknown state counts as active for the deadline").isNotNull();
     }
+
+    @Test
+    void aJobThatNamesLoraDatasetsSaysWhetherTheyAreReady() {
+        JobFacts waiting = new JobFacts(spec(), 1, OK, false, T0, Duration.ZERO, true, "waiting for LoraDataset corgis");
+        LoraTrainingJobStatus status = JobStatusFunction.derive(null, Observation.NONE, new Outcome.Nothing(), waiting);
+        assertThat(condition(status, ConditionType.DatasetsReady)).isEqualTo("False");
+        assertThat(reason(status, ConditionType.DatasetsReady)).isEqualTo("DatasetNotReady");
+        assertThat(status.getReason()).isEqualTo("DatasetNotReady");
+        assertThat(status.getPhase()).isEqualTo(Phase.Pending);
+        JobFacts ready = new JobFacts(spec(), 1, OK, false, T0, Duration.ZERO, true, null);
+        LoraTrainingJobStatus after = JobStatusFunction.derive(status, Observation.NONE, new Outcome.Nothing(), ready);
+        assertThat(condition(after, ConditionType.DatasetsReady)).isEqualTo("True");
+        assertThat(after.getReason()).isNull();
+        LoraTrainingJobStatus none = JobStatusFunction.derive(null, Observation.NONE, new Outcome.Nothing(), facts(spec(), T0));
+        assertThat(condition(none, ConditionType.DatasetsReady)).as("only for jobs that name datasets").isNull();
+    }
 }
