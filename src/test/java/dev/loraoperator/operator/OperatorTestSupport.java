@@ -95,11 +95,20 @@ abstract class OperatorTestSupport {
         return awaitJob(name, j -> j.getStatus() != null && j.getStatus().getJobId() != null).getStatus().getJobId();
     }
 
+    /** A user's change, made again on the newest version when the operator's status write got in between (409). */
     LoraTrainingJob edit(String name, java.util.function.Consumer<LoraTrainingJob> change) {
-        return client.resources(LoraTrainingJob.class).inNamespace(namespace).withName(name).edit(j -> {
-            change.accept(j);
-            return j;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.resources(LoraTrainingJob.class).inNamespace(namespace).withName(name).edit(j -> {
+                    change.accept(j);
+                    return j;
+                });
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A label change: a new event for the resource that changes nothing the operator looks at. */

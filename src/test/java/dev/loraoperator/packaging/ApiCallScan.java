@@ -97,10 +97,28 @@ final class ApiCallScan {
             "io/javaoperatorsdk/operator/api/reconciler/ErrorStatusUpdateControl");
 
     private final ClassLoader loader = ApiCallScan.class.getClassLoader();
-    private final Class<?> primary;
+    private final Class<?> defaultPrimary;
+    /** The primary resource of the class being scanned: its Reconciler's type argument, else the default. */
+    private Class<?> primary;
 
     private ApiCallScan(Class<?> primary) {
+        this.defaultPrimary = primary;
         this.primary = primary;
+    }
+
+    /** A class declared as {@code Reconciler<X>} acts on X: UpdateControl and "primary" operations address it. */
+    private static Class<?> reconciledBy(ClassNode node, Class<?> fallback) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("Lio/javaoperatorsdk/operator/api/reconciler/Reconciler<L([^;<>]+);>;")
+                .matcher(node.signature == null ? "" : node.signature);
+        if (!m.find()) {
+            return fallback;
+        }
+        try {
+            return Class.forName(m.group(1).replace('/', '.'), false, ApiCallScan.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return fallback;
+        }
     }
 
     /** Every .class file under a folder such as target/classes. */
@@ -124,6 +142,7 @@ final class ApiCallScan {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            scan.primary = reconciledBy(node, scan.defaultPrimary);
             for (MethodNode method : node.methods) {
                 scan.method(node.name, method, sites, unresolved);
             }

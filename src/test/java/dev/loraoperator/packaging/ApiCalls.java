@@ -54,6 +54,9 @@ public final class ApiCalls {
             watched("config from a ConfigMap", true, CORE, "configmaps", "get"),
             // A new core/v1 Event per transition (random names: never patched).
             watched("Events", true, CORE, "events", "create"),
+            // The job controller watches LoraDatasets, so a job waiting for one is woken when it is Ready.
+            watched("job controller: LoraDataset watch (DatasetWatch)", true, JOBS_GROUP, "loradatasets", "list"),
+            watched("job controller: LoraDataset watch (DatasetWatch)", true, JOBS_GROUP, "loradatasets", "watch"),
             // The LoraDataset controller: JOSDK's informer, finalizer patch and re-read on conflict, as for jobs ...
             watched("JOSDK ControllerResourceEventSource (informer)", false, JOBS_GROUP, "loradatasets", "list"),
             watched("JOSDK ControllerResourceEventSource (informer)", false, JOBS_GROUP, "loradatasets", "watch"),

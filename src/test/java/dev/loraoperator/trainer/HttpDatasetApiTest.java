@@ -152,9 +152,10 @@ class HttpDatasetApiTest {
                 .serverError(Operation.STORAGE_PUT, 1);
         assertThat(failure(() -> api.upload(token, id, file("a.txt", "x"))).outcome())
                 .isEqualTo(Outcome.OUTCOME_UNKNOWN);
-        assertThat(failure(() -> api.status(token, id)).outcome()).isEqualTo(Outcome.NOT_PROCESSED);
         SignedUpload target = api.uploadEndpoints(token, id, Map.of("a.txt", 1L)).get("a.txt");
         assertThat(failure(() -> api.put(target, file("a.txt", "x"))).outcome()).isEqualTo(Outcome.OUTCOME_UNKNOWN);
+        // last: a 429 pauses every later call of this client for its Retry-After
+        assertThat(failure(() -> api.status(token, id)).outcome()).isEqualTo(Outcome.NOT_PROCESSED);
         assertThat(sim.uploads()).isEmpty();
     }
 
