@@ -41,6 +41,7 @@ class SubmissionSafetyTest extends OperatorTestSupport {
         sim().faults().rateLimit(Operation.SUBMIT, 2, 1);
         create(TestJobs.job(namespace, "throttled"));
         awaitJobId("throttled");
+        awaitEvent("throttled", "Submitted"); // recorded right after the status that carries the job id
         assertThat(submissionsOf("throttled")).isEqualTo(3);
         assertThat(remoteJobsNamed(configName("throttled"))).hasSize(1);
         assertThat(eventReasons("throttled")).contains("SubmissionDeferred", "Submitted");

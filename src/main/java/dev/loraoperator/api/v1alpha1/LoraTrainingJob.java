@@ -1,7 +1,6 @@
 package dev.loraoperator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -26,18 +25,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Resumes", jsonPath = ".status.resumeCount", type = AdditionalPrinterColumn.Type.INTEGER, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class LoraTrainingJob extends CustomResource<LoraTrainingJobSpec, LoraTrainingJobStatus> implements Namespaced {
-
-    @Override
-    @JsonPropertyDescription("What the user asks for: the AI Toolkit config, the GPUs, and how to steer the remote job.")
-    public LoraTrainingJobSpec getSpec() {
-        return super.getSpec();
-    }
-
-    @Override
-    @JsonPropertyDescription("What the operator knows about the remote job: phase, progress, artifacts and conditions.")
-    public LoraTrainingJobStatus getStatus() {
-        return super.getStatus();
-    }
 
     public static final String GROUP = "training.lora-operator.dev";
     public static final String VERSION = "v1alpha1";
