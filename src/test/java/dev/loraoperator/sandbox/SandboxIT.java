@@ -173,6 +173,21 @@ class SandboxIT {
     }
 
     @Test
+    void imagesInAConfigMapBecomeADatasetThatAJobTrainsOnWithKubectlApplyAlone() throws Exception {
+        kubectl.run("apply", "-f", "examples/dataset-lora.yaml").ok();
+        kubectl.run("wait", "--for=jsonpath={.status.phase}=Ready", "lds/corgis", "--timeout=120s").ok();
+        kubectl.run("wait", "--for=condition=Succeeded", "ltj/corgi-lora", "--timeout=120s").ok();
+        assertThat(kubectl.run("get", "lds", "corgis").ok().out()).containsPattern("corgis +Ready +4/4 ");
+        assertThat(kubectl.run("describe", "ltj", "corgi-lora").ok().out()).contains("DatasetNotReady")
+                .contains("submitted as RunComfy dataset default-corgis");
+        List<JsonNode> submits = simulatorCalls().stream().filter(c -> "SUBMIT".equals(c.path("operation").asText())
+                && c.path("body").asText().contains("corgi_lora_v1")).toList();
+        assertThat(submits).hasSize(1);
+        assertThat(submits.get(0).path("body").asText()).contains("/app/ai-toolkit/datasets/default-corgis");
+        kubectl.run("delete", "-f", "examples/dataset-lora.yaml").ok();
+    }
+
+    @Test
     void theVideoAndConfigMapExamplesRunToTheirEndWhileKubectlWatches() throws Exception {
         Path watched = DIR.resolve("get-w.txt");
         Process watch = kubectl.start(watched, "get", "ltj", "-w");
