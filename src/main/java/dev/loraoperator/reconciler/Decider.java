@@ -96,6 +96,9 @@ public final class Decider {
         if (!freshView || !remote.isTerminal()) {
             return new Decision.Idle(); // resumes and edits wait for a fresh view; the status reports the failed read
         }
+        if (in.configInvalid()) {
+            return new Decision.Idle(); // nothing is resumed or edited on a spec that breaks a rule (Accepted=False)
+        }
         if (configChanged(in)) {
             String submitted = status.getSubmission().getConfigName();
             if (!Objects.equals(in.desiredConfig().name(), submitted)) {

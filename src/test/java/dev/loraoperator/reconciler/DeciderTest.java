@@ -253,4 +253,16 @@ class DeciderTest {
         assertThat(decide(input(suspend, submitted("RUNNING", Phase.Running)).credentialsProblem("no Secret")))
                 .isEqualTo(new Decision.Hold("MissingCredentials", "no Secret"));
     }
+
+    @Test
+    void aSpecThatBreaksARuleStillGetsItsCancelButNeverAResume() {
+        LoraTrainingJobSpec resumable = spec();
+        resumable.setAutoResume(new AutoResume(2));
+        assertThat(decide(input(resumable, submitted("STOPPED", Phase.Interrupted)).configInvalid(true)))
+                .isInstanceOf(Decision.Idle.class);
+        LoraTrainingJobSpec suspend = spec();
+        suspend.setSuspend(true);
+        assertThat(decide(input(suspend, submitted("RUNNING", Phase.Running)).configInvalid(true)))
+                .isEqualTo(new Decision.Send(ControlAction.Cancel, ControlCause.Suspend));
+    }
 }
