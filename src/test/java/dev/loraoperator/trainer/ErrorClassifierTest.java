@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
@@ -20,9 +15,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -208,7 +200,7 @@ class ErrorClassifierTest {
     }
 
     private static com.fasterxml.jackson.databind.JsonNode check(int code, String body) throws TrainerException {
-        return ErrorClassifier.checkResponse(Operation.SUBMIT, new CannedResponse(code, body, null),
+        return ErrorClassifier.checkResponse(Operation.SUBMIT, CannedAnswer.of(code, body, (String) null),
                 new RateLimiter(10, FIXED));
     }
 
@@ -218,48 +210,9 @@ class ErrorClassifierTest {
 
     private static TrainerException failure(int code, String body, String retryAfter, RateLimiter limiter) {
         TrainerException e = catchThrowableOfType(TrainerException.class,
-                () -> ErrorClassifier.checkResponse(Operation.SUBMIT, new CannedResponse(code, body, retryAfter), limiter));
+                () -> ErrorClassifier.checkResponse(Operation.SUBMIT, CannedAnswer.of(code, body, retryAfter), limiter));
         assertThat(e).as("HTTP " + code + " should have failed").isNotNull();
         return e;
-    }
-
-    /** An HTTP answer as the JDK client hands it over, with an optional Retry-After header. */
-    private record CannedResponse(int statusCode, String text, String retryAfter) implements HttpResponse<BoundedBody> {
-        @Override
-        public BoundedBody body() {
-            return new BoundedBody(text, false);
-        }
-
-        @Override
-        public HttpHeaders headers() {
-            Map<String, List<String>> headers = retryAfter == null ? Map.of() : Map.of("Retry-After", List.of(retryAfter));
-            return HttpHeaders.of(headers, (name, value) -> true);
-        }
-
-        @Override
-        public HttpRequest request() {
-            return HttpRequest.newBuilder(uri()).build();
-        }
-
-        @Override
-        public Optional<HttpResponse<BoundedBody>> previousResponse() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<SSLSession> sslSession() {
-            return Optional.empty();
-        }
-
-        @Override
-        public URI uri() {
-            return URI.create("http://trainer.test/prod/v1/trainers/ai-toolkit/jobs");
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return HttpClient.Version.HTTP_1_1;
-        }
     }
 
     @Test
