@@ -30,6 +30,9 @@ public class LenientResourceReading implements KubernetesClientObjectMapperCusto
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
         // A field added by a newer CRD version is not this version's business; it must not fail the resource.
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        // A status word a newer operator version wrote (a downgrade keeps the newer CRD) reads as absent; the
+        // reconciler treats an unreadable submission state as uncertain, never as "not submitted".
+        mapper.configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true);
         return mapper;
     }
 }

@@ -27,9 +27,9 @@ public class CredentialsResolver {
     private final Map<String, Credentials> lastKnown = new ConcurrentHashMap<>();
 
     @Inject
-    public CredentialsResolver(KubernetesClient client, OperatorSettings settings) {
+    public CredentialsResolver(KubernetesClient client, OperatorSettings settings, Clock clock) {
         this((namespace, name) -> client.secrets().inNamespace(namespace).withName(name).get(),
-                DefaultSecret.of(settings.defaultCredentials()), settings.poll().retryInterval(), Clock.systemUTC());
+                DefaultSecret.of(settings.defaultCredentials()), settings.poll().retryInterval(), clock);
     }
 
     CredentialsResolver(SecretCache.Reader reader, DefaultSecret defaultSecret, Duration refreshInterval, Clock clock) {

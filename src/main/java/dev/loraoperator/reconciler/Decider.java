@@ -45,7 +45,12 @@ public final class Decider {
             return in.rememberedJobId() != null
                     ? new Decision.Adopt(in.rememberedJobId(), "recovered: submission attempt "
                             + submission.getAttemptId() + " was answered with it before the operator could record it")
-                    : new Decision.MarkUncertain();
+                    : new Decision.MarkUncertain("the operator stopped while submitting");
+        }
+        if (submission != null && state == null && submission.getAttemptId() != null) {
+            // A state word this version cannot read (written by a newer operator): never guess it was not sent.
+            return new Decision.MarkUncertain("submission attempt " + submission.getAttemptId()
+                    + " has a state this operator version cannot read");
         }
         boolean retry = state == SubmissionState.Uncertain;
         if (retry && !Objects.equals(in.retryAttemptId(), submission.getAttemptId())) {
@@ -71,8 +76,9 @@ public final class Decider {
                 && !(in.observation().read() && in.observation().job().status() == null);
         ControlRecord last = status.getLastControl();
         if (awaitingConfirmation(last, in.now())) {
+            String call = last.getAction() == null ? "call" : last.getAction().name().toLowerCase();
             return new Decision.Hold("ControlPending", "waiting for the Trainer API to show the effect of the "
-                    + last.getAction().name().toLowerCase() + " sent at " + last.getAt());
+                    + call + " sent at " + last.getAt());
         }
         // Cost controls act on the last known state even when this read failed: a job that may be running is canceled.
         RemoteStates remote = RemoteStates.of(status.getRemoteStatus());

@@ -14,8 +14,8 @@ public sealed interface Decision {
     record Adopt(String jobId, String how) implements Decision {
     }
 
-    /** A submission was found Pending without a job id: its outcome is unknown, so stop and ask a person. */
-    record MarkUncertain() implements Decision {
+    /** A submission's outcome is unknown ({@code why}): stop and ask a person, never submit again by guess. */
+    record MarkUncertain(String why) implements Decision {
     }
 
     /** Send one cancel, resume or edit. */

@@ -119,7 +119,12 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
 
     @Override
     public DeleteControl cleanup(LoraTrainingJob job, Context<LoraTrainingJob> context) {
-        DeleteControl control = releaser.release(job);
+        return cleanup(job, new ResourceStatusStore(context, client));
+    }
+
+    /** The finalizer's pass, writing through {@code store} (the reconcile harness passes a recording one). */
+    DeleteControl cleanup(LoraTrainingJob job, StatusStore store) {
+        DeleteControl control = releaser.release(job, store);
         if (control.isRemoveFinalizer()) {
             metrics.forget(job.getMetadata().getUid());
             submitter.recorded(job.getMetadata().getUid());
@@ -139,8 +144,8 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         if (decision instanceof Decision.Send send) {
             return controls.send(pass, send);
         }
-        if (decision instanceof Decision.MarkUncertain) {
-            return new Outcome.MarkedUncertain();
+        if (decision instanceof Decision.MarkUncertain uncertain) {
+            return new Outcome.MarkedUncertain(uncertain.why());
         }
         if (decision instanceof Decision.Hold hold) {
             return new Outcome.Held(hold.reason(), hold.message());

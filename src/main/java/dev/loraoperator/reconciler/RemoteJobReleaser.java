@@ -12,16 +12,20 @@ import dev.loraoperator.credentials.CredentialsResolver;
 import dev.loraoperator.events.EventReason;
 import dev.loraoperator.events.EventRecorder;
 import dev.loraoperator.metrics.OperatorMetrics;
+import dev.loraoperator.status.DeletionStatus;
 import dev.loraoperator.status.RemoteStates;
+import dev.loraoperator.status.StatusCopy;
 import dev.loraoperator.status.Times;
 import dev.loraoperator.trainer.RemoteJob;
 import dev.loraoperator.trainer.TrainerApi;
 import dev.loraoperator.trainer.TrainerException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * What deleting a LoraTrainingJob does to its remote job: cancel it and wait until the API confirms it ended (or
@@ -29,6 +33,7 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class RemoteJobReleaser {
+    private static final Logger LOG = Logger.getLogger(RemoteJobReleaser.class);
     private static final Duration MIN_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
@@ -47,7 +52,7 @@ public class RemoteJobReleaser {
         this.clock = clock;
     }
 
-    public DeleteControl release(LoraTrainingJob job) {
+    public DeleteControl release(LoraTrainingJob job, StatusStore store) {
         LoraTrainingJobStatus status = job.getStatus() == null ? new LoraTrainingJobStatus() : job.getStatus();
         String jobId = status.getJobId();
         if (jobId == null) {
@@ -62,7 +67,7 @@ public class RemoteJobReleaser {
                     + " is left as it is (status " + status.getRemoteStatus() + ") and is no longer followed");
             return DeleteControl.defaultDelete();
         }
-        return cancel(job, jobId);
+        return cancel(job, jobId, store);
     }
 
     /**
@@ -71,19 +76,22 @@ public class RemoteJobReleaser {
      */
     static boolean certainlyEnded(LoraTrainingJobStatus status) {
         ControlRecord last = status.getLastControl();
-        boolean resumeUnseen = last != null && last.getAction() == ControlAction.Resume
+        // An action this version cannot read may have been a resume: it counts as one.
+        boolean resumeUnseen = last != null && (last.getAction() == ControlAction.Resume || last.getAction() == null)
                 && last.getState() != ControlState.Refused && last.getState() != ControlState.Done;
         return RemoteStates.of(status.getRemoteStatus()).isTerminal() && !resumeUnseen;
     }
 
-    private DeleteControl cancel(LoraTrainingJob job, String jobId) {
+    private DeleteControl cancel(LoraTrainingJob job, String jobId, StatusStore store) {
         Credentials creds = usableCredentials(job);
         if (!creds.available()) {
             metrics.credentialsGone(job.getMetadata().getUid(), true);
-            events.record(job, EventReason.CredentialsGone, "no API token to cancel remote job " + jobId + ": "
-                    + creds.problem() + ". The operator holds no earlier token for it (it restarted since). Restore the "
-                    + "Secret, or set spec.deletionPolicy: Orphan to delete the resource and leave the job running");
-            return retryLater(job, jobId, creds.problem());
+            String message = "no API token to cancel remote job " + jobId + ": " + creds.problem() + ". The operator "
+                    + "holds no earlier token for it (it restarted since). Restore the Secret, or set "
+                    + "spec.deletionPolicy: Orphan to delete the resource and leave the job running";
+            events.record(job, EventReason.CredentialsGone, message);
+            showBlocked(job, store, EventReason.CredentialsGone.name(), message);
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff(job, clock.instant()));
         }
         metrics.credentialsGone(job.getMetadata().getUid(), false);
         try {
@@ -103,7 +111,7 @@ public class RemoteJobReleaser {
                 return released(job, "remote job " + jobId + " no longer exists: " + e.getMessage());
             }
             // A refusal (409 ...) for a job just read as active is not "done": read again and retry.
-            return retryLater(job, jobId, e.getMessage());
+            return retryLater(job, jobId, e.getMessage(), store);
         }
     }
 
@@ -124,13 +132,35 @@ public class RemoteJobReleaser {
         return DeleteControl.defaultDelete();
     }
 
-    private DeleteControl retryLater(LoraTrainingJob job, String jobId, String why) {
+    private DeleteControl retryLater(LoraTrainingJob job, String jobId, String why, StatusStore store) {
         metrics.cancelFailing(job.getMetadata().getUid(), true);
         Duration delay = backoff(job, clock.instant());
+        String wayOut = "To delete without canceling, set spec.deletionPolicy: Orphan (remote job " + jobId
+                + " would keep running and costing money)";
         events.record(job, EventReason.CancelFailed, "could not cancel remote job " + jobId + ": " + why
-                + "; retrying in " + delay.toSeconds() + "s. To delete without canceling, set "
-                + "spec.deletionPolicy: Orphan (remote job " + jobId + " would keep running and costing money)");
+                + "; retrying in " + delay.toSeconds() + "s. " + wayOut);
+        showBlocked(job, store, EventReason.CancelFailed.name(), "could not cancel remote job " + jobId + ": " + why
+                + "; retrying with backoff. " + wayOut);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(delay);
+    }
+
+    /**
+     * Says in the status what holds the deletion up, once (an unchanged status is not written again). A failed write
+     * only loses that word: the Event carries the same, and the next retry writes it again.
+     */
+    private void showBlocked(LoraTrainingJob job, StatusStore store, String reason, String message) {
+        long generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
+        LoraTrainingJobStatus next = DeletionStatus.blocked(job.getStatus(), reason, message, generation,
+                clock.instant());
+        if (StatusCopy.same(job.getStatus(), next)) {
+            return;
+        }
+        try {
+            store.write(job, next);
+        } catch (KubernetesClientException e) {
+            LOG.warnf("%s/%s: could not write status %s (%d); the Event says the same", job.getMetadata().getNamespace(),
+                    job.getMetadata().getName(), reason, e.getCode());
+        }
     }
 
     /** Doubles with the time since deletion began (1, 2, 4 ... s), so no counter has to be stored anywhere. */

@@ -43,8 +43,8 @@ public sealed interface Outcome {
             implements Outcome {
     }
 
-    /** A submission found Pending without a job id (the operator stopped mid-POST): its outcome is unknown. */
-    record MarkedUncertain() implements Outcome {
+    /** A submission whose outcome is unknown ({@code why}): found Pending without a job id, or unreadable. */
+    record MarkedUncertain(String why) implements Outcome {
     }
 
     /** The user named a remote job to follow (annotation adopt-job-id), or a lost answer was recovered. */

@@ -23,10 +23,9 @@ final class OutcomeFold {
             submitted(status, submitted);
         } else if (outcome instanceof Outcome.SubmissionFailed failed) {
             submissionFailed(status, failed);
-        } else if (outcome instanceof Outcome.MarkedUncertain) {
+        } else if (outcome instanceof Outcome.MarkedUncertain uncertain) {
             status.getSubmission().setState(SubmissionState.Uncertain);
-            status.setError(new JobError("SubmissionUncertain",
-                    "the operator stopped while submitting; the remote job may exist"));
+            status.setError(new JobError("SubmissionUncertain", uncertain.why() + "; the remote job may exist"));
         } else if (outcome instanceof Outcome.Adopted adopted) {
             adopted(status, adopted);
         } else if (outcome instanceof Outcome.ControlRequested request) {

@@ -62,6 +62,7 @@ class UnreadableResourcesTest extends OperatorTestSupport {
             writeRaw(server, STARTUP_NAMESPACE, "huge-numbers", spec -> spec.put("gpuCount", 99_999_999_999L)
                     .put("activeDeadlineSeconds", "3600s"));
             writeRawDeepConfig(server, STARTUP_NAMESPACE, "deep-config");
+            writeRawNewerStatus(server, STARTUP_NAMESPACE, "newer-status");
         }
     }
 
@@ -72,6 +73,7 @@ class UnreadableResourcesTest extends OperatorTestSupport {
                 + "expected a whole number from -2147483648 to 2147483647; spec.activeDeadlineSeconds: unsupported "
                 + "value \"3600s\"");
         assertInvalid(STARTUP_NAMESPACE, "deep-config", "spec.config: nested deeper than 200 levels");
+        assertUncertainNotResubmitted(STARTUP_NAMESPACE, "newer-status");
 
         followNormalJobToSuccess("normal");
         assertHealthUp();
@@ -107,6 +109,22 @@ class UnreadableResourcesTest extends OperatorTestSupport {
         }
     }
 
+    /** A submission whose state this version cannot read may have reached the API: it is never sent again. */
+    private void assertUncertainNotResubmitted(String ns, String name) {
+        String previous = namespace;
+        namespace = ns;
+        try {
+            LoraTrainingJob job = awaitPhase(name, Phase.Unknown);
+            assertThat(job.getStatus().getSubmission().getAttemptId()).isEqualTo("newer-attempt");
+            assertThat(condition(job, "Submitted", JobCondition::getReason)).isEqualTo("SubmissionUncertain");
+            assertThat(job.getStatus().getError().getMessage()).contains("cannot read");
+            assertThat(eventReasons(name)).contains("SubmissionUncertain");
+            assertThat(remoteJobsNamed(TestJobs.configName(ns, name))).isEmpty();
+        } finally {
+            namespace = previous;
+        }
+    }
+
     private void followNormalJobToSuccess(String name) {
         create(TestJobs.job(namespace, name));
         String jobId = awaitJobId(name);
@@ -128,6 +146,21 @@ class UnreadableResourcesTest extends OperatorTestSupport {
     static void writeRaw(KubernetesServer server, String ns, String name, UnaryOperator<ObjectNode> change) {
         ObjectNode json = new ObjectMapper().valueToTree(TestJobs.job(ns, name));
         change.apply((ObjectNode) json.get("spec"));
+        post(server, ns, json.toString());
+    }
+
+    /**
+     * A job whose status a newer operator version wrote (a downgrade keeps the newer CRD): words this version has no
+     * enum constant for, in the phase, the submission and the last control call.
+     */
+    static void writeRawNewerStatus(KubernetesServer server, String ns, String name) {
+        ObjectNode json = new ObjectMapper().valueToTree(TestJobs.job(ns, name));
+        ObjectNode status = json.putObject("status");
+        status.put("phase", "Preempted");
+        status.putObject("submission").put("state", "Submitting").put("attemptId", "newer-attempt")
+                .put("at", "2026-11-30T10:00:00Z").put("gpuType", "BLACKWELL_192");
+        status.putObject("lastControl").put("action", "Pause").put("cause", "Budget").put("state", "Queued")
+                .put("at", "2026-11-30T10:00:00Z");
         post(server, ns, json.toString());
     }
 

@@ -93,6 +93,14 @@ class DeciderTest {
     }
 
     @Test
+    void aSubmissionStateThisVersionCannotReadIsUncertainNeverASubmit() {
+        LoraTrainingJobStatus newer = new LoraTrainingJobStatus();
+        newer.setSubmission(new Submission(null, "a1", NOW.toString(), "h1")); // e.g. "Submitting", read as null
+        assertThat(decide(input(spec(), newer))).isInstanceOfSatisfying(Decision.MarkUncertain.class,
+                u -> assertThat(u.why()).contains("a1", "cannot read"));
+    }
+
+    @Test
     void anUncertainSubmissionWaitsForTheRetryAnnotationNamingThatAttempt() {
         LoraTrainingJobStatus uncertain = new LoraTrainingJobStatus();
         uncertain.setSubmission(new Submission(SubmissionState.Uncertain, "a1", NOW.toString(), "h1"));

@@ -40,7 +40,8 @@ final class ReconcileHarness implements AutoCloseable {
     final MutableClock clock = new MutableClock(START);
     final TrainerSimulator sim;
     final KubernetesClient client;
-    private final LoraTrainingJobReconciler reconciler;
+    private final UnaryOperator<TrainerApi> apiDecorator;
+    private LoraTrainingJobReconciler reconciler;
     private RecordingStatusStore store;
     private final String namespace;
 
@@ -54,19 +55,9 @@ final class ReconcileHarness implements AutoCloseable {
     ReconcileHarness(KubernetesClient client, UnaryOperator<TrainerApi> apiDecorator) {
         this.client = client;
         this.namespace = "h-" + UUID.randomUUID().toString().substring(0, 8);
+        this.apiDecorator = apiDecorator;
         this.sim = TrainerSimulator.start(0, TOKEN, Timeline.manual(), clock);
-        TestSettings settings = TestSettings.pointingAt(sim.baseUrl());
-        OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry(), settings);
-        TrainerApi api = apiDecorator.apply(new HttpTrainerApi(settings.baseUrl(), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), new RateLimiter(1000, clock), metrics));
-        CredentialsResolver credentials = new CredentialsResolver(client, settings);
-        EventRecorder events = new EventRecorder(client);
-        DatasetLookup datasets = namespace -> client.resources(dev.loraoperator.api.v1alpha1.LoraDataset.class)
-                .inNamespace(namespace).list().getItems().stream()
-                .collect(java.util.stream.Collectors.toMap(d -> d.getMetadata().getName(), d -> d));
-        reconciler = new LoraTrainingJobReconciler(new InputReader(client, credentials, datasets), new RemoteObserver(api),
-                new Submitter(api), new ControlSender(api), new RemoteJobReleaser(api, credentials, events, metrics, clock),
-                events, metrics, settings, client, clock, new PassCounter(), credentials, new DatasetWatch());
+        this.reconciler = startOperator();
         client.secrets().inNamespace(OPERATOR_NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("runcomfy-credentials").endMetadata().withStringData(Map.of("token", TOKEN)).build())
                 .createOr(r -> r.update());
@@ -74,6 +65,27 @@ final class ReconcileHarness implements AutoCloseable {
 
     ReconcileHarness(KubernetesClient client) {
         this(client, api -> api);
+    }
+
+    /** A fresh operator: nothing held in memory (remembered ids, cached tokens) survives from the previous one. */
+    private LoraTrainingJobReconciler startOperator() {
+        TestSettings settings = TestSettings.pointingAt(sim.baseUrl());
+        OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry(), settings);
+        TrainerApi api = apiDecorator.apply(new HttpTrainerApi(settings.baseUrl(), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), new RateLimiter(1000, clock), metrics));
+        CredentialsResolver credentials = new CredentialsResolver(client, settings, clock);
+        EventRecorder events = new EventRecorder(client);
+        DatasetLookup datasets = namespace -> client.resources(dev.loraoperator.api.v1alpha1.LoraDataset.class)
+                .inNamespace(namespace).list().getItems().stream()
+                .collect(java.util.stream.Collectors.toMap(d -> d.getMetadata().getName(), d -> d));
+        return new LoraTrainingJobReconciler(new InputReader(client, credentials, datasets), new RemoteObserver(api),
+                new Submitter(api), new ControlSender(api), new RemoteJobReleaser(api, credentials, events, metrics, clock),
+                events, metrics, settings, client, clock, new PassCounter(), credentials, new DatasetWatch());
+    }
+
+    /** The operator process restarts: the stored resource and the remote jobs stay, its memory is gone. */
+    void restartOperator() {
+        reconciler = startOperator();
     }
 
     String namespace() {
@@ -106,7 +118,7 @@ final class ReconcileHarness implements AutoCloseable {
             job.getMetadata().setDeletionTimestamp(dev.loraoperator.status.Times.format(clock.instant()));
             store.replace(job, false);
         }
-        return reconciler.cleanup(store.stored(), null);
+        return reconciler.cleanup(store.stored(), store);
     }
 
     /** A spec change by the user: a new generation. */

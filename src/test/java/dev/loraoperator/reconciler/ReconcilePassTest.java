@@ -337,4 +337,76 @@ class ReconcilePassTest {
         assertThat(condition(pass.status(), "Accepted", JobCondition::getReason)).isEqualTo("DatasetFailed");
         assertThat(h.eventReasons()).contains("DatasetFailed");
     }
+
+    /** A job with its own credentials Secret in its namespace, running at step 100. */
+    private String runningWithOwnSecret(ReconcileHarness h) {
+        client.secrets().inNamespace(h.namespace()).resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("team-token").endMetadata()
+                .withStringData(java.util.Map.of("api-token", ReconcileHarness.TOKEN)).build()).create();
+        return running(h, 100);
+    }
+
+    private static ReconcileHarness ownSecret(ReconcileHarness h, String name) {
+        return h.create(name, j -> j.getSpec().setCredentialsSecretRef(
+                new dev.loraoperator.api.v1alpha1.SecretKeyReference("team-token", "api-token")));
+    }
+
+    @Test
+    void aNamespaceTornDownWithItsSecretStillCancelsTheJobWithTheLastTokenRead() {
+        ReconcileHarness h = ownSecret(harness(), "teardown");
+        String jobId = runningWithOwnSecret(h);
+        client.secrets().inNamespace(h.namespace()).withName("team-token").delete(); // deleted with the namespace
+        h.advance(Duration.ofMinutes(10)); // past the Secret cache: the Secret is read again and is gone
+
+        io.javaoperatorsdk.operator.api.reconciler.DeleteControl deleted = h.delete();
+
+        assertThat(h.sim.job(jobId).snapshot().status()).isEqualTo("CANCELED");
+        assertThat(deleted.isRemoveFinalizer()).as("released once the cancel is confirmed").isTrue();
+        assertThat(h.eventReasons()).doesNotContain("CredentialsGone");
+    }
+
+    @Test
+    void withoutAnyTokenTheDeletionWaitsAndSaysCredentialsGoneInTheStatusUntilTheUserChoosesOrphan() {
+        ReconcileHarness h = ownSecret(harness(), "stranded");
+        String jobId = runningWithOwnSecret(h);
+        client.secrets().inNamespace(h.namespace()).withName("team-token").delete();
+        h.restartOperator(); // the token read before is gone with the old process
+        h.advance(Duration.ofMinutes(10));
+
+        io.javaoperatorsdk.operator.api.reconciler.DeleteControl waiting = h.delete();
+
+        assertThat(waiting.isRemoveFinalizer()).isFalse();
+        assertThat(waiting.getScheduleDelay()).isPresent();
+        assertThat(h.sim.count(Operation.CANCEL, jobId)).isZero();
+        assertThat(h.sim.job(jobId).snapshot().status()).isEqualTo("RUNNING");
+        assertThat(condition(h.status(), "Synced", JobCondition::getStatus)).isEqualTo("False");
+        assertThat(condition(h.status(), "Synced", JobCondition::getReason)).isEqualTo("CredentialsGone");
+        assertThat(condition(h.status(), "Synced", JobCondition::getMessage)).contains(jobId, "deletionPolicy: Orphan")
+                .doesNotContain(ReconcileHarness.TOKEN);
+        assertThat(h.status().getReason()).isEqualTo("CredentialsGone");
+        assertThat(h.status().getJobId()).as("what was learned stays").isEqualTo(jobId);
+        assertThat(h.eventReasons()).contains("CredentialsGone");
+        int writes = h.store().writes().size();
+        assertThat(h.delete().isRemoveFinalizer()).isFalse();
+        assertThat(h.store().writes()).as("the same word is not written again").hasSize(writes);
+
+        h.editSpec(j -> j.getSpec().setDeletionPolicy(dev.loraoperator.api.v1alpha1.DeletionPolicy.Orphan));
+        assertThat(h.delete().isRemoveFinalizer()).isTrue();
+        assertThat(h.eventReasons()).contains("RemoteJobOrphaned");
+    }
+
+    @Test
+    void aRefusedCancelDuringDeletionKeepsTheResourceAndSaysCancelFailedInTheStatus() {
+        ReconcileHarness h = harness().create("refused", j -> { });
+        String jobId = running(h, 100);
+        h.sim.faults().refuse(Operation.CANCEL, 1, 409, 40900, "job is busy");
+
+        io.javaoperatorsdk.operator.api.reconciler.DeleteControl refused = h.delete();
+
+        assertThat(refused.isRemoveFinalizer()).isFalse();
+        assertThat(condition(h.status(), "Synced", JobCondition::getReason)).isEqualTo("CancelFailed");
+        assertThat(condition(h.status(), "Synced", JobCondition::getMessage)).contains(jobId, "job is busy");
+        assertThat(h.delete().isRemoveFinalizer()).as("the retry reads, cancels and is released").isTrue();
+        assertThat(h.sim.job(jobId).snapshot().status()).isEqualTo("CANCELED");
+    }
 }
