@@ -11,7 +11,7 @@ public enum EventReason {
     SubmissionDeferred(true),
     SubmissionUncertain(true),
     Adopted(false),
-    AdoptIgnored(true),
+    AdoptConflict(true),
     RetryingSubmission(false),
     Queued(false),
     Running(false),

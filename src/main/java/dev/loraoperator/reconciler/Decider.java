@@ -35,6 +35,13 @@ public final class Decider {
 
     private static Decision beforeSubmission(DecisionInput in) {
         LoraTrainingJobStatus status = in.seen();
+        if (in.adoptJobId() != null && in.adoptJobHeldBy() != null) {
+            // Two resources following one remote job would both cancel, resume and edit it.
+            return new Decision.Hold("AdoptConflict", "remote job " + in.adoptJobId() + " is already followed by "
+                    + "LoraTrainingJob " + in.adoptJobHeldBy() + "; one remote job has one owner. Remove annotation "
+                    + LoraTrainingJob.ADOPT_JOB_ID + ", or delete " + in.adoptJobHeldBy()
+                    + " with deletionPolicy: Orphan first");
+        }
         if (in.adoptJobId() != null) {
             return new Decision.Adopt(in.adoptJobId(), "named by annotation " + LoraTrainingJob.ADOPT_JOB_ID);
         }

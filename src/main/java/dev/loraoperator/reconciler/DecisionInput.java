@@ -11,6 +11,7 @@ import java.time.Instant;
  *
  * @param seen the status as this pass's observation leaves it, before anything is done
  * @param adoptJobId the adopt-job-id annotation, or null
+ * @param adoptJobHeldBy namespace/name of another LoraTrainingJob that already records {@code adoptJobId}, or null
  * @param retryAttemptId the retry-submission annotation, or null
  * @param credentialsProblem why no token can be used, or null when one can
  * @param inputsMissing credentials or the config source cannot be read: nothing can be submitted
@@ -21,7 +22,7 @@ import java.time.Instant;
  *        status write after it failed; null when there is none
  */
 public record DecisionInput(LoraTrainingJobSpec spec, LoraTrainingJobStatus seen, Observation observation,
-        String adoptJobId, String retryAttemptId, String credentialsProblem, boolean inputsMissing,
+        String adoptJobId, String adoptJobHeldBy, String retryAttemptId, String credentialsProblem, boolean inputsMissing,
         boolean configInvalid, PreparedConfig desiredConfig, String inputFingerprint, String rememberedJobId,
         Instant now) {
 
@@ -37,6 +38,7 @@ public record DecisionInput(LoraTrainingJobSpec spec, LoraTrainingJobStatus seen
         private final Instant now;
         private Observation observation = Observation.NONE;
         private String adoptJobId;
+        private String adoptJobHeldBy;
         private String retryAttemptId;
         private String credentialsProblem;
         private boolean inputsMissing;
@@ -53,6 +55,7 @@ public record DecisionInput(LoraTrainingJobSpec spec, LoraTrainingJobStatus seen
 
         public Builder observation(Observation value) { observation = value; return this; }
         public Builder adoptJobId(String value) { adoptJobId = value; return this; }
+        public Builder adoptJobHeldBy(String value) { adoptJobHeldBy = value; return this; }
         public Builder retryAttemptId(String value) { retryAttemptId = value; return this; }
         public Builder credentialsProblem(String value) { credentialsProblem = value; return this; }
         public Builder inputsMissing(boolean value) { inputsMissing = value; return this; }
@@ -62,7 +65,7 @@ public record DecisionInput(LoraTrainingJobSpec spec, LoraTrainingJobStatus seen
         public Builder rememberedJobId(String value) { rememberedJobId = value; return this; }
 
         public DecisionInput build() {
-            return new DecisionInput(spec, seen, observation, adoptJobId, retryAttemptId, credentialsProblem,
+            return new DecisionInput(spec, seen, observation, adoptJobId, adoptJobHeldBy, retryAttemptId, credentialsProblem,
                     inputsMissing, configInvalid, desiredConfig, inputFingerprint, rememberedJobId, now);
         }
     }

@@ -75,11 +75,17 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
 
     @Override
     public UpdateControl<LoraTrainingJob> reconcile(LoraTrainingJob job, Context<LoraTrainingJob> context) {
-        return reconcile(job, new ResourceStatusStore(context, client));
+        return reconcile(job, new ResourceStatusStore(context, client), (jobId, exceptUid) -> context.getPrimaryCache()
+                .list(other -> jobId.equals(other.getStatus() == null ? null : other.getStatus().getJobId())
+                        && !exceptUid.equals(other.getMetadata().getUid()))
+                .findFirst().map(other -> other.getMetadata().getNamespace() + "/" + other.getMetadata().getName())
+                .orElse(null));
     }
 
-    /** The pass itself, with the status store given: the JOSDK one above, or a recording one in the harness. */
-    UpdateControl<LoraTrainingJob> reconcile(LoraTrainingJob job, StatusStore store) {
+    /**
+     * The pass itself, with the status store and the owners of job ids given: JOSDK's above, or the harness's.
+     */
+    UpdateControl<LoraTrainingJob> reconcile(LoraTrainingJob job, StatusStore store, JobIdOwners owners) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LoraTrainingJobStatus previous = StatusCopy.of(job.getStatus());
         JobInputs inputs = inputReader.read(job);
@@ -89,7 +95,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         Observation observation = Lifecycle.needsLook(previous) && inputs.credentials().available()
                 ? observer.observe(inputs.credentials().token(), previous) : Observation.NONE;
         LoraTrainingJobStatus seen = JobStatusFunction.derive(previous, observation, new Outcome.Nothing(), facts);
-        Decision decision = Decider.decide(decisionInput(job, seen, observation, inputs, now));
+        Decision decision = Decider.decide(decisionInput(job, seen, observation, inputs, owners, now));
 
         JobPass pass = new JobPass(job, previous, inputs, observation, facts, store);
         Outcome outcome = act(decision, pass);
@@ -154,11 +160,13 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
     }
 
     private DecisionInput decisionInput(LoraTrainingJob job, LoraTrainingJobStatus seen, Observation observation,
-            JobInputs inputs, Instant now) {
+            JobInputs inputs, JobIdOwners owners, Instant now) {
         Map<String, String> annotations = job.getMetadata().getAnnotations();
         String attempt = seen.getSubmission() == null ? null : seen.getSubmission().getAttemptId();
+        String adopt = seen.getJobId() == null ? annotation(annotations, LoraTrainingJob.ADOPT_JOB_ID) : null;
         return DecisionInput.of(job.getSpec(), seen, now).observation(observation)
-                .adoptJobId(annotation(annotations, LoraTrainingJob.ADOPT_JOB_ID))
+                .adoptJobId(adopt)
+                .adoptJobHeldBy(adopt == null ? null : owners.ownerOf(adopt, job.getMetadata().getUid()))
                 .retryAttemptId(annotation(annotations, LoraTrainingJob.RETRY_SUBMISSION))
                 .credentialsProblem(inputs.credentials().problem()).inputsMissing(inputs.missing())
                 .configInvalid(inputs.configInvalid()).desiredConfig(inputs.config())

@@ -19,6 +19,9 @@ public final class JobEvents {
             Phase.Running, EventReason.Running, Phase.Succeeded, EventReason.Succeeded, Phase.Failed,
             EventReason.Failed, Phase.Interrupted, EventReason.Interrupted, Phase.Canceled, EventReason.Canceled,
             Phase.Suspended, EventReason.Suspended);
+    /** Holds worth an Event: a config change waiting for the job to stop, an adoption refused. */
+    private static final Map<String, EventReason> HELD_EVENTS = Map.of("ActiveJob", EventReason.ConfigChangeWaiting,
+            "AdoptConflict", EventReason.AdoptConflict);
 
     /** One Event: its reason and its message. */
     public record JobEvent(EventReason reason, String message) {
@@ -37,6 +40,7 @@ public final class JobEvents {
             events.add(new JobEvent(EventReason.DatasetNotReady, facts.datasetsWaiting() + "; submitted once it is"));
         }
         outcome(next, outcome, facts.spec(), events);
+        held(before, outcome, events);
         if (observation.failure() != null && Conditions.isTrue(before.getConditions(), ConditionType.Synced.name())) {
             events.add(new JobEvent(EventReason.PollFailed, syncedMessage(next)));
         }
@@ -91,6 +95,18 @@ public final class JobEvents {
                     || action == ControlAction.Cancel;
             events.add(new JobEvent(reason, "the " + action.name().toLowerCase() + " of remote job " + next.getJobId()
                     + " failed: " + f.failure().getMessage() + (again ? "; will try again" : "")));
+        }
+    }
+
+    /** A hold that needs a person is reported once, when it begins, not on every pass it lasts. */
+    private static void held(LoraTrainingJobStatus before, Outcome outcome, List<JobEvent> events) {
+        if (!(outcome instanceof Outcome.Held held) || !HELD_EVENTS.containsKey(held.reason())) {
+            return;
+        }
+        String previous = Conditions.find(before.getConditions(), ConditionType.Synced.name())
+                .map(JobCondition::getReason).orElse(null);
+        if (!held.reason().equals(previous)) {
+            events.add(new JobEvent(HELD_EVENTS.get(held.reason()), held.message()));
         }
     }
 

@@ -93,6 +93,17 @@ class DeciderTest {
     }
 
     @Test
+    void anAdoptionOfAJobIdAnotherResourceRecordsIsHeldAsAdoptConflict() {
+        LoraTrainingJobStatus none = new LoraTrainingJobStatus();
+        assertThat(decide(input(spec(), none).adoptJobId("job-7").adoptJobHeldBy("team/other")))
+                .isInstanceOfSatisfying(Decision.Hold.class, h -> {
+                    assertThat(h.reason()).isEqualTo("AdoptConflict");
+                    assertThat(h.message()).contains("job-7", "team/other");
+                });
+        assertThat(decide(input(spec(), none).adoptJobId("job-7"))).isInstanceOf(Decision.Adopt.class);
+    }
+
+    @Test
     void aSubmissionStateThisVersionCannotReadIsUncertainNeverASubmit() {
         LoraTrainingJobStatus newer = new LoraTrainingJobStatus();
         newer.setSubmission(new Submission(null, "a1", NOW.toString(), "h1")); // e.g. "Submitting", read as null

@@ -409,4 +409,32 @@ class ReconcilePassTest {
         assertThat(h.delete().isRemoveFinalizer()).as("the retry reads, cancels and is released").isTrue();
         assertThat(h.sim.job(jobId).snapshot().status()).isEqualTo("CANCELED");
     }
+
+    @Test
+    void adoptingAJobIdAnotherResourceRecordsIsRefusedWithAdoptConflictAndNothingIsSent() {
+        ReconcileHarness first = harness().create("owner", j -> { });
+        String jobId = running(first, 100);
+        dev.loraoperator.api.v1alpha1.LoraTrainingJob owner = first.store().stored();
+        owner.getMetadata().setResourceVersion(null);
+        client.resource(owner).create(); // the owner as the API server holds it, status and all
+
+        ReconcileHarness h = harness().create("thief", j -> j.getMetadata().setAnnotations(
+                java.util.Map.of(dev.loraoperator.api.v1alpha1.LoraTrainingJob.ADOPT_JOB_ID, jobId)));
+        ReconcileHarness.Pass refused = h.pass();
+
+        assertThat(refused.requests()).as("no call for a job another resource owns").isEmpty();
+        assertThat(refused.status().getJobId()).isNull();
+        assertThat(condition(refused.status(), "Synced", JobCondition::getReason)).isEqualTo("AdoptConflict");
+        assertThat(condition(refused.status(), "Synced", JobCondition::getMessage))
+                .contains(jobId, first.namespace() + "/owner");
+        assertThat(h.eventReasons()).containsOnlyOnce("AdoptConflict");
+        h.pass();
+        assertThat(h.eventReasons()).as("reported once, not every pass").containsOnlyOnce("AdoptConflict");
+
+        client.resource(owner).delete(); // the owner goes (deletionPolicy: Orphan): now the job can be adopted
+        ReconcileHarness.Pass adopted = h.pass();
+        assertThat(adopted.status().getJobId()).isEqualTo(jobId);
+        assertThat(h.eventReasons()).contains("Adopted");
+        assertThat(h.sim.count(Operation.SUBMIT)).as("adopted, never submitted").isZero();
+    }
 }
