@@ -39,7 +39,7 @@ public final class JobStatusFunction {
             status.setProgress(before.getProgress()); // the next write, or a later poll, carries it
         }
         status.setLastSyncTime(syncTime(before, status, observation, facts.now()));
-        return status;
+        return StatusBudget.fit(status);
     }
 
     /** Only the step count moved: worth a write at most once per progress-write interval. */

@@ -30,7 +30,7 @@ public final class RemoteText {
                 clean.appendCodePoint(cp);
             }
         });
-        return capped(clean.toString().strip());
+        return shortened(clean.toString().strip(), MAX_BYTES);
     }
 
     /**
@@ -48,11 +48,12 @@ public final class RemoteText {
                 ? url : null;
     }
 
-    private static String capped(String text) {
-        if (utf8Length(text) <= MAX_BYTES) {
+    /** {@code text} cut to at most {@code maxBytes} of UTF-8, with a trailing "…" when cut. Null stays null. */
+    public static String shortened(String text, int maxBytes) {
+        if (text == null || utf8Length(text) <= maxBytes) {
             return text;
         }
-        int budget = MAX_BYTES - utf8Length(CUT);
+        int budget = maxBytes - utf8Length(CUT);
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
