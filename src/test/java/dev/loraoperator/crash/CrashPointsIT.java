@@ -20,6 +20,7 @@ import dev.loraoperator.sandbox.OperatorProcess;
 import dev.loraoperator.scale.MockApiServer;
 import dev.loraoperator.scale.TestCluster;
 import dev.loraoperator.simulator.JobSnapshot;
+import dev.loraoperator.status.Times;
 import dev.loraoperator.simulator.Operation;
 import dev.loraoperator.simulator.Timeline;
 import dev.loraoperator.simulator.TrainerSimulator;
@@ -32,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,8 @@ class CrashPointsIT {
     private static final Duration HANG = Duration.ofMinutes(10);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Set<String> ACTIVE = Set.of("IN_QUEUE", "RUNNING", "RESUMING");
+    /** Longer than Decider.CONFIRMATION_GRACE (2 min). */
+    private static final Duration DOWN = Duration.ofMinutes(3);
 
     private static HoldingDispatcher dispatcher;
     private static KubernetesMockServer api;
@@ -88,7 +92,9 @@ class CrashPointsIT {
 
     @AfterAll
     static void stopEverything() {
-        System.out.println("\nCrash points (SIGKILL, then a restart):");
+        System.out.println("\nCrash points: the operator SIGKILLed, then started again (" + started + " starts)\n"
+                + "| crash point | after the restart | user action | submits | duplicates | orphans | calls | end |\n"
+                + "|---|---|---|---:|---:|---:|---|---|");
         table.forEach(System.out::println);
         if (operator != null) {
             operator.close();
@@ -121,12 +127,12 @@ class CrashPointsIT {
         assertUncertainWithInstructions(name, after, attempt);
         assertThat(remoteJobs(name)).isEmpty();
         assertThat(orphans()).isEmpty();
+        String found = summary(after) + ", 0 remote jobs";
         // the user finds no job named after config.name in the account: submit again, once
         annotate(name, LoraTrainingJob.RETRY_SUBMISSION, attempt);
         String jobId = awaitStatus(name, s -> s.getJobId() != null).getJobId();
         finish(name, jobId);
-        record("(a) after the Pending write, before the POST", "Unknown (attempt " + attempt + ", nothing sent)",
-                name, "retry-submission: 1 submit, Succeeded");
+        record("(a) after the Pending write, before the POST", found, name, "retry-submission");
     }
 
     @Test
@@ -145,12 +151,12 @@ class CrashPointsIT {
         // the job the lost answer named runs, and only the Unknown resource can stand for it
         assertThat(orphans()).containsExactly(remote);
         assertThat(claimedByUnknown(remote)).as("the Unknown resource names the config of " + remote).isTrue();
+        String found = summary(after) + ", 1 remote job it names by config.name";
         // the user finds the job named after config.name in the account and adopts it
         annotate(name, LoraTrainingJob.ADOPT_JOB_ID, remote);
         awaitStatus(name, s -> remote.equals(s.getJobId()));
         finish(name, remote);
-        record("(b) while the POST is in flight", "Unknown; 1 remote job, unrecorded", name,
-                "adopt-job-id: same job, Succeeded");
+        record("(b) while the POST is in flight", found, name, "adopt-job-id (id from the account)");
     }
 
     @Test
@@ -172,11 +178,11 @@ class CrashPointsIT {
         assertThat(claimedByUnknown(answered)).isTrue();
         // the only place the answer survived: the killed operator's log, which the user reads to adopt it
         assertThat(read(deadLog)).contains("submitted remote job " + answered);
+        String found = summary(after) + ", the answered id in the log of the killed operator";
         annotate(name, LoraTrainingJob.ADOPT_JOB_ID, answered);
         awaitStatus(name, s -> answered.equals(s.getJobId()));
         finish(name, answered);
-        record("(c) after the POST answered, before the id is written", "Unknown; id only in the log", name,
-                "adopt-job-id: same job, Succeeded");
+        record("(c) after the POST answered, before the id is written", found, name, "adopt-job-id (id from the log)");
     }
 
     @Test
@@ -197,9 +203,7 @@ class CrashPointsIT {
         assertThat(after.getJobId()).isEqualTo(jobId);
         assertThat(after.getLastControl().getState()).isEqualTo(ControlState.Done);
         assertThat(orphans()).isEmpty();
-        assertThat(remoteJobs(name)).hasSize(1);
-        record("(d) while a cancel (suspend) is in flight", "Suspended, job id kept, cancel confirmed", name,
-                "none needed (" + trainer.count(Operation.CANCEL, jobId) + " cancel sent)");
+        record("(d) while a cancel (suspend) is in flight", summary(after), name, "none");
     }
 
     @Test
@@ -219,26 +223,14 @@ class CrashPointsIT {
         assertThat(after.getLastControl().getAction()).isEqualTo(ControlAction.Resume);
         finish(name, jobId);
         assertThat(trainer.count(Operation.RESUME, jobId)).as("resumes sent").isEqualTo(1);
-        record("(d) while a resume is in flight", "Queued, job id kept, resume confirmed", name,
-                "none needed (1 resume sent), Succeeded");
+        record("(d) while a resume is in flight", summary(after), name, "none");
     }
 
     @Test
     @Order(6)
     void whileAnEditIsInFlight() {
         String name = "crash-d-edit";
-        String jobId = running(name, job -> { });
-        trainer.job(jobId).stopEarly(); // no resumes allowed: it stays Interrupted until the config changes
-        awaitStatus(name, s -> s.getPhase() == Phase.Interrupted);
-        String configBefore = trainer.job(jobId).snapshot().configYaml();
-        trainer.faults().hang(Operation.EDIT, 1, HANG);
-        client.resources(LoraTrainingJob.class).withName(name).edit(j -> {
-            ((ObjectNode) j.getSpec().getConfig().path("config").path("process").get(0).path("train"))
-                    .put("lr", 2.0e-4);
-            return j;
-        });
-        // the simulator replaced the config, then held the answer
-        await().atMost(WAIT).until(() -> !trainer.job(jobId).snapshot().configYaml().equals(configBefore));
+        String jobId = interruptedThenEdited(name);
         int readsAtKill = trainer.count(Operation.STATUS, jobId);
 
         killAndRestart();
@@ -252,12 +244,50 @@ class CrashPointsIT {
         assertThat(trainer.count(Operation.EDIT, jobId)).as("edits sent").isEqualTo(1);
         assertThat(trainer.count(Operation.RESUME, jobId)).as("resumes sent").isZero();
         assertThat(orphans()).isEmpty();
-        record("(d) while an edit is in flight", "Interrupted, job id kept, edit awaiting confirmation "
-                + "(ControlPending)", name, "none: edit and resume follow after the 2 min grace");
+        record("(d) while an edit is in flight, back within 2 min", summary(after), name,
+                "none: the edit is sent again after the 2 min grace (next point)");
     }
 
     @Test
     @Order(7)
+    void whileAnEditIsInFlightDownLongerThanTheGrace() {
+        String name = "crash-d-edit-late";
+        String jobId = interruptedThenEdited(name);
+
+        killAndRestart(downLongerThanTheGrace(name));
+
+        // the edit may have happened: it is sent again (the same config), then the resume that applies it
+        LoraTrainingJobStatus after = awaitStatus(name, s -> s.getLastControl().getAction() == ControlAction.Resume);
+        finish(name, jobId);
+        assertThat(trainer.count(Operation.EDIT, jobId)).as("edits sent").isEqualTo(2);
+        assertThat(trainer.count(Operation.RESUME, jobId)).as("resumes sent").isEqualTo(1);
+        record("(d) while an edit is in flight, down > 2 min", summary(after), name, "none");
+    }
+
+    @Test
+    @Order(8)
+    void afterTheResumeIsRecordedBeforeItsPost() {
+        String name = "crash-d-resume-unsent";
+        String jobId = running(name, job -> job.getSpec().setAutoResume(new AutoResume(1)));
+        // the write that records the resume as Requested is stored, its answer held: the POST would come next
+        Hold requested = dispatcher.holdStatusWrite(name, s -> "Resume".equals(s.path("lastControl").path("action")
+                .asText()) && "Requested".equals(s.path("lastControl").path("state").asText()), Effect.STORED);
+        trainer.job(jobId).stopEarly();
+        arrived(requested);
+        assertThat(trainer.count(Operation.RESUME, jobId)).as("resumes sent before the kill").isZero();
+
+        killAndRestart(downLongerThanTheGrace(name));
+
+        // the job still reads STOPPED: the resume never reached the API, so it is sent now, once
+        LoraTrainingJobStatus after = awaitStatus(name, CrashPointsIT::active);
+        finish(name, jobId);
+        assertThat(trainer.count(Operation.RESUME, jobId)).as("resumes sent").isEqualTo(1);
+        assertThat(status(name).getResumeCount()).as("auto-resume attempts used").isEqualTo(1);
+        record("(d) after a resume is recorded, before its POST, down > 2 min", summary(after), name, "none");
+    }
+
+    @Test
+    @Order(9)
     void duringTheFinalizersCancel() {
         String name = "crash-e-finalizer";
         String jobId = running(name, job -> { });
@@ -270,9 +300,8 @@ class CrashPointsIT {
         await().atMost(WAIT).until(() -> client.resources(LoraTrainingJob.class).withName(name).get() == null);
         assertThat(trainer.job(jobId).snapshot().status()).isEqualTo("CANCELED");
         assertThat(orphans()).isEmpty();
-        assertThat(remoteJobs(name)).hasSize(1);
-        record("(e) during the finalizer's cancel", "deleted once the job read CANCELED", name,
-                "none needed (" + trainer.count(Operation.CANCEL, jobId) + " cancel sent)");
+        record("(e) during the finalizer's cancel", "resource deleted, remote job "
+                + trainer.job(jobId).snapshot().status(), name, "none");
     }
 
     private static void startOperator() {
@@ -286,10 +315,28 @@ class CrashPointsIT {
     }
 
     private static void killAndRestart() {
+        killAndRestart(() -> { });
+    }
+
+    /** SIGKILL; {@code whileDown} runs while no operator runs; then a new operator process. */
+    private static void killAndRestart(Runnable whileDown) {
         long pid = operator.pid();
         operator.kill();
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("operator " + pid).isEmpty();
+        whileDown.run();
         startOperator();
+    }
+
+    /**
+     * The operator stays down longer than the grace a sent call has to show its effect: instead of waiting that
+     * long, the time the call was recorded at moves back. Only the dead operator could have written it.
+     */
+    private static Runnable downLongerThanTheGrace(String name) {
+        return () -> client.resources(LoraTrainingJob.class).withName(name).editStatus(j -> {
+            Instant at = Times.parse(j.getStatus().getLastControl().getAt());
+            j.getStatus().getLastControl().setAt(Times.format(at.minus(DOWN)));
+            return j;
+        });
     }
 
     private static void create(String name, Consumer<LoraTrainingJob> customize) {
@@ -307,6 +354,23 @@ class CrashPointsIT {
         return jobId;
     }
 
+    /** A job stopped early with no resume allowed, whose config then changes: the edit is held in flight. */
+    private static String interruptedThenEdited(String name) {
+        String jobId = running(name, job -> { });
+        trainer.job(jobId).stopEarly(); // it stays Interrupted until the config changes
+        awaitStatus(name, s -> s.getPhase() == Phase.Interrupted);
+        String configBefore = trainer.job(jobId).snapshot().configYaml();
+        trainer.faults().hang(Operation.EDIT, 1, HANG);
+        client.resources(LoraTrainingJob.class).withName(name).edit(j -> {
+            ((ObjectNode) j.getSpec().getConfig().path("config").path("process").get(0).path("train"))
+                    .put("lr", 2.0e-4);
+            return j;
+        });
+        // the simulator replaced the config, then held the answer
+        await().atMost(WAIT).until(() -> !trainer.job(jobId).snapshot().configYaml().equals(configBefore));
+        return jobId;
+    }
+
     /** Waits until the simulator has processed the held call: it took effect although no answer came. */
     private static void awaitRemote(String jobId, Set<String> remoteStatus, Operation op) {
         await().atMost(WAIT).until(() -> trainer.count(op, jobId) == 1
@@ -314,10 +378,14 @@ class CrashPointsIT {
     }
 
     private static void finish(String name, String jobId) {
-        awaitStatus(name, s -> jobId.equals(s.getJobId()) && ACTIVE.contains(s.getRemoteStatus()));
+        awaitStatus(name, s -> jobId.equals(s.getJobId()) && active(s));
         trainer.job(jobId).complete();
         awaitStatus(name, s -> s.getPhase() == Phase.Succeeded);
         assertThat(remoteJobs(name)).extracting(JobSnapshot::id).containsExactly(jobId);
+    }
+
+    private static boolean active(LoraTrainingJobStatus status) {
+        return status.getRemoteStatus() != null && ACTIVE.contains(status.getRemoteStatus());
     }
 
     private static JsonNode arrived(Hold hold) {
@@ -392,13 +460,30 @@ class CrashPointsIT {
                         && j.getStatus() != null && j.getStatus().getPhase() == Phase.Unknown);
     }
 
-    private static void record(String point, String found, String name, String resolution) {
-        int submits = remoteJobs(name).size();
-        String line = String.format("%-55s | after restart: %-58s | submits %d, duplicates %d | orphans %d | %s",
-                point, found, submits, Math.max(0, submits - 1), orphans().size(), resolution);
-        assertThat(submits).as("remote jobs of " + name).isEqualTo(1);
+    /** What the restarted operator reported: the phase, the job id, and the submission or last call. */
+    private static String summary(LoraTrainingJobStatus s) {
+        String id = s.getJobId() == null ? "no job id" : "job id kept";
+        String what = s.getJobId() == null ? "submission " + s.getSubmission().getState()
+                : s.getLastControl() == null ? "no call" : s.getLastControl().getAction() + " "
+                + s.getLastControl().getState();
+        return s.getPhase() + ", " + id + ", " + what + " (Synced: " + condition(s, "Synced").getReason() + ")";
+    }
+
+    /** One line of the table: the remote ledger of this resource's config name, and orphans across all. */
+    private static void record(String point, String found, String name, String userAction) {
+        List<JobSnapshot> jobs = remoteJobs(name);
+        String jobId = jobs.isEmpty() ? null : jobs.get(0).id();
+        String calls = jobId == null ? "" : String.format("%d cancel, %d resume, %d edit",
+                trainer.count(Operation.CANCEL, jobId), trainer.count(Operation.RESUME, jobId),
+                trainer.count(Operation.EDIT, jobId));
+        LoraTrainingJobStatus end = status(name);
+        String ending = end == null ? "deleted" : end.getPhase().toString();
+        String line = String.format("| %s | %s | %s | %d | %d | %d | %s | %s |", point, found, userAction,
+                jobs.size(), Math.max(0, jobs.size() - 1), orphans().size(), calls, ending);
         System.out.println(line);
         table.add(line);
+        assertThat(jobs).as("remote jobs of " + name).hasSize(1);
+        assertThat(orphans()).as("remote jobs active without a resource that records them").isEmpty();
     }
 
     private static String read(Path log) {
