@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -429,8 +430,14 @@ class CrashPointsIT {
     }
 
     private static LoraTrainingJobStatus awaitStatus(String name, Predicate<LoraTrainingJobStatus> condition) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> status(name),
-                s -> s != null && condition.test(s));
+        try {
+            return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> status(name),
+                    s -> s != null && condition.test(s));
+        } catch (ConditionTimeoutException e) {
+            LoraTrainingJobStatus now = status(name);
+            throw new AssertionError(name + " is " + (now == null ? "gone or without status" : summary(now))
+                    + "; remote jobs of its config: " + remoteJobs(name).size() + "; see " + operatorLog, e);
+        }
     }
 
     private static LoraTrainingJobStatus status(String name) {
@@ -463,10 +470,13 @@ class CrashPointsIT {
     /** What the restarted operator reported: the phase, the job id, and the submission or last call. */
     private static String summary(LoraTrainingJobStatus s) {
         String id = s.getJobId() == null ? "no job id" : "job id kept";
-        String what = s.getJobId() == null ? "submission " + s.getSubmission().getState()
+        String what = s.getJobId() == null ? "submission " + (s.getSubmission() == null ? "none"
+                : s.getSubmission().getState())
                 : s.getLastControl() == null ? "no call" : s.getLastControl().getAction() + " "
                 + s.getLastControl().getState();
-        return s.getPhase() + ", " + id + ", " + what + " (Synced: " + condition(s, "Synced").getReason() + ")";
+        String synced = s.getConditions() == null ? "none" : s.getConditions().stream()
+                .filter(c -> c.getType().equals("Synced")).map(JobCondition::getReason).findFirst().orElse("none");
+        return s.getPhase() + ", " + id + ", " + what + " (Synced: " + synced + ")";
     }
 
     /** One line of the table: the remote ledger of this resource's config name, and orphans across all. */
