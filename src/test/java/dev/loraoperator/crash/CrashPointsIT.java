@@ -20,10 +20,10 @@ import dev.loraoperator.sandbox.OperatorProcess;
 import dev.loraoperator.scale.MockApiServer;
 import dev.loraoperator.scale.TestCluster;
 import dev.loraoperator.simulator.JobSnapshot;
-import dev.loraoperator.status.Times;
 import dev.loraoperator.simulator.Operation;
 import dev.loraoperator.simulator.Timeline;
 import dev.loraoperator.simulator.TrainerSimulator;
+import dev.loraoperator.status.Times;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
@@ -55,7 +55,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * "Crash points"), then started again: no job is submitted twice, no remote job keeps running without a resource that
  * records it, and each resource ends with its job id or in phase Unknown with the way out. Unknown ones are then
  * resolved as a user would, with the adopt or retry annotation, and trained to the end. One operator process at a
- * time; each kill's successor is the operator the next point runs against.
+ * time; each kill's successor is the operator the next point runs against. Orphans are counted across all resources,
+ * so a point that leaves one fails the later points too: the first failure is the one to read.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashPointsIT {
@@ -178,7 +179,8 @@ class CrashPointsIT {
         assertThat(orphans()).containsExactly(answered);
         assertThat(claimedByUnknown(answered)).isTrue();
         // the only place the answer survived: the killed operator's log, which the user reads to adopt it
-        assertThat(read(deadLog)).contains("submitted remote job " + answered);
+        assertThat(read(deadLog).contains("submitted remote job " + answered))
+                .as("the log of the killed operator, " + deadLog + ", names " + answered).isTrue();
         String found = summary(after) + ", the answered id in the log of the killed operator";
         annotate(name, LoraTrainingJob.ADOPT_JOB_ID, answered);
         awaitStatus(name, s -> answered.equals(s.getJobId()));
@@ -197,6 +199,7 @@ class CrashPointsIT {
             return j;
         });
         awaitRemote(jobId, Set.of("CANCELED"), Operation.CANCEL);
+        assertThat(status(name).getLastControl().getState()).as("at the kill").isEqualTo(ControlState.Requested);
 
         killAndRestart();
 
@@ -215,6 +218,7 @@ class CrashPointsIT {
         trainer.faults().hang(Operation.RESUME, 1, HANG);
         trainer.job(jobId).stopEarly(); // preempted: the operator resumes it by itself
         awaitRemote(jobId, ACTIVE, Operation.RESUME);
+        assertThat(status(name).getLastControl().getState()).as("at the kill").isEqualTo(ControlState.Requested);
 
         killAndRestart();
 
@@ -295,6 +299,7 @@ class CrashPointsIT {
         trainer.faults().hang(Operation.CANCEL, 1, HANG);
         client.resources(LoraTrainingJob.class).withName(name).delete();
         awaitRemote(jobId, Set.of("CANCELED"), Operation.CANCEL);
+        assertThat(status(name)).as("at the kill, the finalizer still holds the resource").isNotNull();
 
         killAndRestart();
 
