@@ -206,6 +206,7 @@ class CrashPointsIT {
         LoraTrainingJobStatus after = awaitStatus(name, s -> s.getPhase() == Phase.Suspended);
         assertThat(after.getJobId()).isEqualTo(jobId);
         assertThat(after.getLastControl().getState()).isEqualTo(ControlState.Done);
+        assertThat(trainer.count(Operation.CANCEL, jobId)).as("cancels sent").isEqualTo(1);
         assertThat(orphans()).isEmpty();
         record("(d) while a cancel (suspend) is in flight", summary(after), name, "none");
     }
@@ -305,6 +306,7 @@ class CrashPointsIT {
 
         await().atMost(WAIT).until(() -> client.resources(LoraTrainingJob.class).withName(name).get() == null);
         assertThat(trainer.job(jobId).snapshot().status()).isEqualTo("CANCELED");
+        assertThat(trainer.count(Operation.CANCEL, jobId)).as("cancels sent").isEqualTo(1);
         assertThat(orphans()).isEmpty();
         record("(e) during the finalizer's cancel", "resource deleted, remote job "
                 + trainer.job(jobId).snapshot().status(), name, "none");
