@@ -146,6 +146,15 @@ public final class Decider {
     /** The cause that calls for a resume now, if any: never for jobs that finished, failed or a user canceled. */
     private static ControlCause resumeCause(LoraTrainingJobSpec spec, LoraTrainingJobStatus status, ControlRecord last,
             RemoteStates remote) {
+        boolean stoppedEarly = status.getPhase() == Phase.Interrupted && remote == RemoteStates.STOPPED;
+        if (last != null && last.getAction() == ControlAction.Resume && (last.getState() == ControlState.Requested
+                || last.getState() == ControlState.Sent)) {
+            // Past the grace and the job never showed active: the resume may never have reached the API (a crash
+            // right before the POST). Sent again for the cause it was sent for, unless the job finished meanwhile.
+            boolean stillWanted = last.getCause() == ControlCause.AutoResume ? stoppedEarly
+                    : status.getPhase() != Phase.Succeeded;
+            return stillWanted ? last.getCause() : null;
+        }
         if (last != null && last.getState() != ControlState.Refused) {
             if (last.is(ControlAction.Cancel, ControlCause.Suspend)) {
                 return ControlCause.Unsuspend;
@@ -158,7 +167,6 @@ public final class Decider {
                 && last.getCause() != ControlCause.AutoResume) {
             return last.getCause(); // repeated only if the inputs changed; see call()
         }
-        boolean stoppedEarly = status.getPhase() == Phase.Interrupted && remote == RemoteStates.STOPPED;
         return stoppedEarly && Lifecycle.resumesLeft(status, spec) > 0 ? ControlCause.AutoResume : null;
     }
 

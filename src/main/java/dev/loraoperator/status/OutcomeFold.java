@@ -98,11 +98,15 @@ final class OutcomeFold {
     }
 
     private static void requested(LoraTrainingJobStatus status, Outcome.ControlRequested request) {
+        ControlRecord previous = status.getLastControl();
+        // the same auto-resume sent again because its effect never showed: still the attempt counted the first time
+        boolean resent = previous != null && previous.is(ControlAction.Resume, ControlCause.AutoResume)
+                && (previous.getState() == ControlState.Requested || previous.getState() == ControlState.Sent);
         ControlRecord record = new ControlRecord(request.action(), request.cause(), ControlState.Requested,
                 Times.format(request.at()));
         record.setInputFingerprint(request.inputFingerprint());
         status.setLastControl(record);
-        if (request.cause() == ControlCause.AutoResume) {
+        if (request.cause() == ControlCause.AutoResume && !resent) {
             status.setResumeCount((status.getResumeCount() == null ? 0 : status.getResumeCount()) + 1);
         }
     }

@@ -226,6 +226,30 @@ class DeciderTest {
     }
 
     @Test
+    void aResumeNeverSeenToTakeEffectIsSentAgainAfterTheGraceForTheSameCause() {
+        // recorded (the operator crashed before the POST, or the POST's outcome was unknown), and the job still stopped
+        Instant late = NOW.minus(Decider.CONFIRMATION_GRACE);
+        LoraTrainingJobSpec once = spec();
+        once.setAutoResume(new AutoResume(1));
+        LoraTrainingJobStatus stopped = submitted("STOPPED", Phase.Interrupted);
+        stopped.setResumeCount(1); // counted when it was recorded
+        stopped.setLastControl(control(ControlAction.Resume, ControlCause.AutoResume, ControlState.Requested, late));
+        assertThat(decide(input(once, stopped))).isEqualTo(new Decision.Send(ControlAction.Resume,
+                ControlCause.AutoResume));
+        LoraTrainingJobStatus unsuspended = submitted("CANCELED", Phase.Canceled);
+        unsuspended.setLastControl(control(ControlAction.Resume, ControlCause.Unsuspend, ControlState.Sent, late));
+        assertThat(decide(input(spec(), unsuspended))).isEqualTo(new Decision.Send(ControlAction.Resume,
+                ControlCause.Unsuspend));
+        // it did take effect, unseen, and the job finished meanwhile: nothing to resume
+        LoraTrainingJobStatus finished = submitted("STOPPED", Phase.Succeeded);
+        finished.setLastControl(control(ControlAction.Resume, ControlCause.AutoResume, ControlState.Sent, late));
+        assertThat(decide(input(once, finished))).isInstanceOf(Decision.Idle.class);
+        LoraTrainingJobStatus edited = submitted("STOPPED", Phase.Succeeded);
+        edited.setLastControl(control(ControlAction.Resume, ControlCause.ConfigChange, ControlState.Requested, late));
+        assertThat(decide(input(spec(), edited))).isInstanceOf(Decision.Idle.class);
+    }
+
+    @Test
     void aConfigChangeWaitsForAnActiveJobThenEditsThenResumes() {
         PreparedConfig changed = config("flux_v1", "h2");
         assertThat(decide(input(spec(), submitted("RUNNING", Phase.Running)).desiredConfig(changed)))

@@ -105,6 +105,22 @@ public final class OperatorProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * SIGKILL, as the OOM killer or a lost node ends the operator: no shutdown hook runs and no request in flight
+     * is finished. Returns once the process is gone.
+     */
+    public void kill() {
+        try {
+            if (!process.destroyForcibly().waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the operator (pid " + process.pid() + ") survived SIGKILL");
+            }
+            pump.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the operator", e);
+        }
+    }
+
     /** SIGTERM first, so Quarkus shuts down cleanly; a kill only if it hangs. */
     @Override
     public void close() {

@@ -24,10 +24,10 @@ import java.util.Map;
  * What an installed operator finds in a cluster (the CRD, the token Secret), the LoraTrainingJobs the scale runs
  * create, and the settings the packaged operator gets to run against the mock API and the simulator.
  */
-final class TestCluster {
+public final class TestCluster {
 
-    static final String OPERATOR_NAMESPACE = "lora-training-operator";
-    static final String JOBS_NAMESPACE = "default";
+    public static final String OPERATOR_NAMESPACE = "lora-training-operator";
+    public static final String JOBS_NAMESPACE = "default";
     static final String SECRET = "runcomfy-credentials";
     static final String SECRET_KEY = "token";
     static final Path CRD = Path.of("crds", "loratrainingjobs.training.lora-operator.dev-v1.yml");
@@ -55,14 +55,14 @@ final class TestCluster {
     }
 
     /** A client whose requests the counting API server tells apart from the operator's and leaves out. */
-    static KubernetesClient client(String apiUrl) {
+    public static KubernetesClient client(String apiUrl) {
         // Config.empty(): never pick up the user's own kubeconfig, token or proxy settings
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(apiUrl).withNamespace(JOBS_NAMESPACE)
                 .withUserAgent(CountingDispatcher.BENCH_AGENT).withRequestTimeout(60_000).build();
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
-    static void install(KubernetesClient client, String token) {
+    public static void install(KubernetesClient client, String token) {
         client.apiextensions().v1().customResourceDefinitions().load(CRD.toFile()).create();
         // data, not stringData: the mock API server stores objects as sent and does not convert stringData
         String data = Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
@@ -72,7 +72,7 @@ final class TestCluster {
     }
 
     /** The config name is the resource name: unique, so the simulator's jobs map back to their resources. */
-    static LoraTrainingJob job(String name, Map<String, String> labels, int steps, int saveEvery) {
+    public static LoraTrainingJob job(String name, Map<String, String> labels, int steps, int saveEvery) {
         LoraTrainingJob job = new LoraTrainingJob();
         job.setMetadata(new ObjectMetaBuilder().withNamespace(JOBS_NAMESPACE).withName(name).withLabels(labels)
                 .build());
@@ -87,12 +87,12 @@ final class TestCluster {
         return job;
     }
 
-    static String configName(String resourceName) {
+    public static String configName(String resourceName) {
         return resourceName.replace('-', '_');
     }
 
     /** Production settings, except where the API and the Trainer are, the poll interval and the rate. */
-    static Map<String, String> operatorSettings(Path kubeconfig, String trainerUrl, int httpPort, Duration poll,
+    public static Map<String, String> operatorSettings(Path kubeconfig, String trainerUrl, int httpPort, Duration poll,
             double requestsPerSecond) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KUBECONFIG", kubeconfig.toString());

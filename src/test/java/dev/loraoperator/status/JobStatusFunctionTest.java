@@ -195,6 +195,24 @@ class JobStatusFunctionTest {
     }
 
     @Test
+    void aResumeSentAgainBecauseItsEffectNeverShowedCountsNoSecondAttempt() {
+        LoraTrainingJobSpec once = spec();
+        once.setAutoResume(new AutoResume(1));
+        LoraTrainingJobStatus stopped = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("STOPPED", 400L), null, null), new Outcome.Nothing(), facts(once, T0));
+        var request = new Outcome.ControlRequested(ControlAction.Resume, ControlCause.AutoResume, T0, "f", CONFIG,
+                GpuType.ADA_80_PLUS, 1);
+        LoraTrainingJobStatus recorded = JobStatusFunction.derive(stopped, Observation.NONE, request, facts(once, T0));
+        assertThat(recorded.getResumeCount()).isEqualTo(1);
+        var again = new Outcome.ControlRequested(ControlAction.Resume, ControlCause.AutoResume, T0.plusSeconds(180),
+                "f", CONFIG, GpuType.ADA_80_PLUS, 1);
+        LoraTrainingJobStatus resent = JobStatusFunction.derive(recorded,
+                new Observation(remote("STOPPED", 400L), null, null), again, facts(once, T0.plusSeconds(180)));
+        assertThat(resent.getResumeCount()).isEqualTo(1);
+        assertThat(resent.getLastControl().getAt()).isEqualTo(T0.plusSeconds(180).toString());
+    }
+
+    @Test
     void aFailedReadKeepsWhatWasKnownAndSaysSo() {
         LoraTrainingJobStatus running = JobStatusFunction.derive(submittedAt(T0),
                 new Observation(remote("RUNNING", 10L), null, null), new Outcome.Nothing(), facts(spec(), T0));
