@@ -49,6 +49,8 @@ public class OperatorMetrics implements RequestObserver, UploadObserver {
     private final Counter uploadedBytes;
     private final Counter uploadedFiles;
     private final Counter uploadFailures;
+    /** What every poll interval is multiplied by when the rate limit cannot poll all active jobs on time. */
+    private volatile double pollStretch = 1;
 
     @Inject
     public OperatorMetrics(MeterRegistry registry, OperatorSettings settings) {
@@ -101,6 +103,10 @@ public class OperatorMetrics implements RequestObserver, UploadObserver {
             gauge("lora_operator_poll_interval_seconds", "Configured interval between status reads of an active job",
                     intervals.get(cadence), interval -> interval.toMillis() / 1000.0).tag("cadence", cadence.tag())
                     .register(registry);
+            gauge("lora_operator_poll_effective_interval_seconds", "Interval between status reads of an active "
+                    + "job actually planned: the configured one, stretched alike for every job when the rate limit "
+                    + "cannot poll them all on time", this, m -> intervals.get(cadence).toMillis() / 1000.0
+                    * m.pollStretch).tag("cadence", cadence.tag()).register(registry);
             gauge("lora_operator_poll_staleness_seconds", "Seconds since the least recent successful status read "
                     + "among active jobs (0 when there are none)", staleness, s -> s.oldestSeconds(cadence))
                     .tag("cadence", cadence.tag()).register(registry);
@@ -174,6 +180,11 @@ public class OperatorMetrics implements RequestObserver, UploadObserver {
         if (phase != null) {
             phases.put(uid, phase);
         }
+    }
+
+    /** Every poll interval is now {@code stretch} times the configured one (1: polls on time). */
+    public void pollStretch(double stretch) {
+        pollStretch = stretch;
     }
 
     /** The job's remote status was read successfully at {@code at}; it stays polled at this cadence. */

@@ -53,11 +53,12 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
     private final PassCounter passes;
     private final CredentialsResolver credentials;
     private final DatasetWatch datasets;
+    private final PollLoad pollLoad;
 
     public LoraTrainingJobReconciler(InputReader inputReader, RemoteObserver observer, Submitter submitter,
             ControlSender controls, RemoteJobReleaser releaser, EventRecorder events, OperatorMetrics metrics,
             OperatorSettings settings, KubernetesClient client, Clock clock, PassCounter passes,
-            CredentialsResolver credentials, DatasetWatch datasets) {
+            CredentialsResolver credentials, DatasetWatch datasets, PollLoad pollLoad) {
         this.inputReader = inputReader;
         this.observer = observer;
         this.submitter = submitter;
@@ -71,6 +72,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         this.passes = passes;
         this.credentials = credentials;
         this.datasets = datasets;
+        this.pollLoad = pollLoad;
     }
 
     @Override
@@ -112,7 +114,8 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
                 .forEach(e -> events.record(pass.resource(), e.reason(), e.message()));
         countSubmission(outcome);
         PassMetrics.record(metrics, job.getMetadata().getUid(), next, observation, outcome, now);
-        Duration delay = Schedule.next(next, outcome, job.getSpec(), settings.poll(), now);
+        PollBudget budget = pollLoad.track(job.getMetadata().getUid(), next);
+        Duration delay = Schedule.next(next, outcome, job.getSpec(), settings.poll(), budget.stretch(), now);
         passes.completed(job.getMetadata().getUid());
         return delay == null ? UpdateControl.noUpdate() : UpdateControl.<LoraTrainingJob>noUpdate().rescheduleAfter(delay);
     }
@@ -136,6 +139,7 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
             submitter.recorded(job.getMetadata().getUid());
             passes.forget(job.getMetadata().getUid());
             credentials.forget(job.getMetadata().getUid());
+            pollLoad.forget(job.getMetadata().getUid());
         }
         return control;
     }

@@ -4,6 +4,7 @@ import dev.loraoperator.api.v1alpha1.JobCondition;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobSpec;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
 import dev.loraoperator.api.v1alpha1.Phase;
+import dev.loraoperator.metrics.PollCadence;
 import dev.loraoperator.settings.OperatorSettings;
 import dev.loraoperator.status.ConditionType;
 import dev.loraoperator.status.Conditions;
@@ -26,9 +27,13 @@ final class Schedule {
     private Schedule() {
     }
 
+    /**
+     * @param stretch what every poll interval is multiplied by when the rate limit cannot poll all active jobs on
+     *     time ({@link PollBudget#stretch()}); 1 when it can. Deadlines, retries and backoff are never stretched.
+     */
     static Duration next(LoraTrainingJobStatus status, Outcome outcome, LoraTrainingJobSpec spec,
-            OperatorSettings.Poll poll, Instant now) {
-        Duration next = own(status, outcome, spec, poll, now);
+            OperatorSettings.Poll poll, double stretch, Instant now) {
+        Duration next = own(status, outcome, spec, poll, stretch, now);
         if (spec.getConfigFrom() != null) {
             // ConfigMaps are not watched (caching every ConfigMap would cost more than it saves): look again for changes.
             next = earliest(next, poll.retryInterval());
@@ -37,7 +42,7 @@ final class Schedule {
     }
 
     private static Duration own(LoraTrainingJobStatus status, Outcome outcome, LoraTrainingJobSpec spec,
-            OperatorSettings.Poll poll, Instant now) {
+            OperatorSettings.Poll poll, double stretch, Instant now) {
         if (outcome instanceof Outcome.Deferred deferred) {
             return max(deferred.retryAfter(), BACKOFF_FLOOR);
         }
@@ -66,14 +71,21 @@ final class Schedule {
             return null;
         }
         RemoteStates remote = RemoteStates.of(status.getRemoteStatus());
-        Duration interval = remote == RemoteStates.RUNNING ? poll.runningInterval()
-                : remote.isActive() ? poll.queuedInterval() : poll.runningInterval();
+        Duration interval = PollBudget.stretched(cadence(status) == PollCadence.QUEUED ? poll.queuedInterval()
+                : poll.runningInterval(), stretch);
         Duration left = Lifecycle.untilDeadline(spec, status, now);
         if (left != null && remote.isActive()) {
             // Come back no later than the deadline itself (but never in a loop: at least the backoff floor).
             interval = earliest(interval, max(left, BACKOFF_FLOOR));
         }
         return interval;
+    }
+
+    /** The interval a polled job gets: the queued one while it waits in the queue, else the running one. */
+    static PollCadence cadence(LoraTrainingJobStatus status) {
+        RemoteStates remote = RemoteStates.of(status.getRemoteStatus());
+        return remote == RemoteStates.IN_QUEUE || remote == RemoteStates.RESUMING ? PollCadence.QUEUED
+                : PollCadence.RUNNING;
     }
 
     /**

@@ -314,7 +314,7 @@ class CrashPointsIT {
 
     private static void startOperator() {
         Map<String, String> env = new java.util.LinkedHashMap<>(TestCluster.operatorSettings(kubeconfig,
-                trainer.baseUrl(), 0, Duration.ofMillis(300), 100));
+                trainer.baseUrl(), Duration.ofMillis(300), 100));
         // the quick JIT only: a restart is on the suite's clock
         env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
         operatorLog = DIR.resolve("operator-" + ++started + ".log");

@@ -54,6 +54,19 @@ class OperatorMetricsTest {
     }
 
     @Test
+    void theEffectiveIntervalIsTheConfiguredOneUntilTheRateBudgetStretchesIt() {
+        assertThat(effectiveInterval("queued")).isEqualTo(90);
+        assertThat(effectiveInterval("running")).isEqualTo(20);
+        metrics.pollStretch(1.5);
+        assertThat(effectiveInterval("queued")).isEqualTo(135);
+        assertThat(effectiveInterval("running")).isEqualTo(30);
+    }
+
+    private double effectiveInterval(String cadence) {
+        return gauge(registry.get("lora_operator_poll_effective_interval_seconds").tag("cadence", cadence));
+    }
+
+    @Test
     void stalenessIsTheAgeOfTheOldestReadPerCadenceAndForgetsJobsNoLongerPolled() {
         metrics.statusRead("a", START.minusSeconds(30), PollCadence.RUNNING);
         metrics.statusRead("b", START.minusSeconds(5), PollCadence.RUNNING);

@@ -40,8 +40,11 @@ final class ReconcileHarness implements AutoCloseable {
     final MutableClock clock = new MutableClock(START);
     final TrainerSimulator sim;
     final KubernetesClient client;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final UnaryOperator<TrainerApi> apiDecorator;
+    private final double requestsPerSecond;
     private LoraTrainingJobReconciler reconciler;
+    private final Map<String, RecordingStatusStore> stores = new java.util.HashMap<>();
     private RecordingStatusStore store;
     private final String namespace;
 
@@ -52,15 +55,20 @@ final class ReconcileHarness implements AutoCloseable {
         }
     }
 
-    ReconcileHarness(KubernetesClient client, UnaryOperator<TrainerApi> apiDecorator) {
+    ReconcileHarness(KubernetesClient client, UnaryOperator<TrainerApi> apiDecorator, double requestsPerSecond) {
         this.client = client;
         this.namespace = "h-" + UUID.randomUUID().toString().substring(0, 8);
         this.apiDecorator = apiDecorator;
+        this.requestsPerSecond = requestsPerSecond;
         this.sim = TrainerSimulator.start(0, TOKEN, Timeline.manual(), clock);
         this.reconciler = startOperator();
         client.secrets().inNamespace(OPERATOR_NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("runcomfy-credentials").endMetadata().withStringData(Map.of("token", TOKEN)).build())
                 .createOr(r -> r.update());
+    }
+
+    ReconcileHarness(KubernetesClient client, UnaryOperator<TrainerApi> apiDecorator) {
+        this(client, apiDecorator, TestSettings.UNLIMITED);
     }
 
     ReconcileHarness(KubernetesClient client) {
@@ -69,10 +77,11 @@ final class ReconcileHarness implements AutoCloseable {
 
     /** A fresh operator: nothing held in memory (remembered ids, cached tokens) survives from the previous one. */
     private LoraTrainingJobReconciler startOperator() {
-        TestSettings settings = TestSettings.pointingAt(sim.baseUrl());
-        OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry(), settings);
+        TestSettings settings = TestSettings.pointingAt(sim.baseUrl()).withRate(requestsPerSecond);
+        meters.clear(); // the new process starts its gauges and counters afresh
+        OperatorMetrics metrics = new OperatorMetrics(meters, settings);
         TrainerApi api = apiDecorator.apply(new HttpTrainerApi(settings.baseUrl(), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), new RateLimiter(1000, clock), metrics));
+                Duration.ofSeconds(2), new RateLimiter(requestsPerSecond, clock), metrics));
         CredentialsResolver credentials = new CredentialsResolver(client, settings, clock);
         EventRecorder events = new EventRecorder(client);
         DatasetLookup datasets = namespace -> client.resources(dev.loraoperator.api.v1alpha1.LoraDataset.class)
@@ -80,7 +89,8 @@ final class ReconcileHarness implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toMap(d -> d.getMetadata().getName(), d -> d));
         return new LoraTrainingJobReconciler(new InputReader(client, credentials, datasets), new RemoteObserver(api),
                 new Submitter(api), new ControlSender(api), new RemoteJobReleaser(api, credentials, events, metrics, clock),
-                events, metrics, settings, client, clock, new PassCounter(), credentials, new DatasetWatch());
+                events, metrics, settings, client, clock, new PassCounter(), credentials, new DatasetWatch(),
+                new PollLoad(settings, metrics));
     }
 
     /** The operator process restarts: the stored resource and the remote jobs stay, its memory is gone. */
@@ -92,14 +102,24 @@ final class ReconcileHarness implements AutoCloseable {
         return namespace;
     }
 
-    /** Stores a new resource (as kubectl apply would) named {@code name}, changed as {@code spec} says. */
+    /**
+     * Stores a new resource (as kubectl apply would) named {@code name}, changed as {@code spec} says; the next
+     * passes are of this one, until {@link #pass(String)} names another.
+     */
     ReconcileHarness create(String name, Consumer<LoraTrainingJob> spec) {
         LoraTrainingJob job = dev.loraoperator.operator.TestJobs.job(namespace, name);
         job.getMetadata().setUid(UUID.randomUUID().toString());
         job.getMetadata().setGeneration(1L);
         spec.accept(job);
         store = new RecordingStatusStore(job);
+        stores.put(name, store);
         return this;
+    }
+
+    /** One reconcile of the resource named {@code name}, which later calls without a name are about too. */
+    Pass pass(String name) {
+        store = stores.get(name);
+        return pass();
     }
 
     /** One reconcile of the stored resource, as JOSDK would run it. */

@@ -41,7 +41,7 @@ class ScheduleTest {
     }
 
     static Duration next(LoraTrainingJobStatus status, LoraTrainingJobSpec spec) {
-        return Schedule.next(status, new Outcome.Nothing(), spec, POLL, NOW);
+        return Schedule.next(status, new Outcome.Nothing(), spec, POLL, 1, NOW);
     }
 
     @Test
@@ -50,6 +50,31 @@ class ScheduleTest {
         assertThat(next(job("RUNNING", Phase.Running, "True", "Synced", NOW), spec())).isEqualTo(POLL.runningInterval());
         assertThat(next(job("STOPPED", Phase.Succeeded, "True", "Synced", NOW), spec())).isNull();
         assertThat(next(job("CANCELED", Phase.Suspended, "True", "Synced", NOW), spec())).isNull();
+    }
+
+    @Test
+    void whenTheRateLimitFallsShortEveryPollStretchesAlikeButDeadlinesRetriesAndBackoffDoNot() {
+        double stretch = 2.5;
+        assertThat(stretched(job("IN_QUEUE", Phase.Queued, "True", "Synced", NOW), spec(), stretch))
+                .isEqualTo(Duration.ofSeconds(150));
+        assertThat(stretched(job("RUNNING", Phase.Running, "True", "Synced", NOW), spec(), stretch))
+                .isEqualTo(Duration.ofSeconds(50));
+        // a fault's backoff, a deadline's cancel and a retry after missing input are not polls
+        assertThat(stretched(job("RUNNING", Phase.Running, "False", "PollFailed", NOW.minusSeconds(3)), spec(), stretch))
+                .isEqualTo(Duration.ofSeconds(4));
+        LoraTrainingJobSpec capped = spec();
+        capped.setActiveDeadlineSeconds(65L);
+        LoraTrainingJobStatus running = job("RUNNING", Phase.Running, "True", "Synced", NOW);
+        running.setActiveSeconds(0L);
+        running.setActiveSince(NOW.minusSeconds(30).toString());
+        assertThat(stretched(running, capped, stretch)).isEqualTo(Duration.ofSeconds(35));
+        LoraTrainingJobStatus waiting = new LoraTrainingJobStatus();
+        waiting.setConditions(List.of(new JobCondition("Accepted", "False", 1L, NOW.toString(), "MissingCredentials", "")));
+        assertThat(stretched(waiting, spec(), stretch)).isEqualTo(POLL.retryInterval());
+    }
+
+    private static Duration stretched(LoraTrainingJobStatus status, LoraTrainingJobSpec spec, double stretch) {
+        return Schedule.next(status, new Outcome.Nothing(), spec, POLL, stretch, NOW);
     }
 
     @Test
@@ -80,12 +105,12 @@ class ScheduleTest {
     @Test
     void aDeferredCallComesBackWhenTheApiSaysAndARemoteChangeAtOnce() {
         LoraTrainingJobStatus running = job("RUNNING", Phase.Running, "True", "Synced", NOW);
-        assertThat(Schedule.next(running, new Outcome.Deferred(Duration.ofSeconds(7), "later"), spec(), POLL, NOW))
+        assertThat(Schedule.next(running, new Outcome.Deferred(Duration.ofSeconds(7), "later"), spec(), POLL, 1, NOW))
                 .isEqualTo(Duration.ofSeconds(7));
-        assertThat(Schedule.next(running, new Outcome.Deferred(Duration.ZERO, "later"), spec(), POLL, NOW))
+        assertThat(Schedule.next(running, new Outcome.Deferred(Duration.ZERO, "later"), spec(), POLL, 1, NOW))
                 .isEqualTo(Duration.ofSeconds(1));
         assertThat(Schedule.next(running, new Outcome.Adopted("job-1", NOW, null, GpuType.ADA_80_PLUS, 1, "by hand"),
-                spec(), POLL, NOW)).isEqualTo(Schedule.AT_ONCE);
+                spec(), POLL, 1, NOW)).isEqualTo(Schedule.AT_ONCE);
     }
 
     @Test

@@ -5,12 +5,22 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Operator settings for the reconcile harness: production defaults, except the Trainer API's address. */
-record TestSettings(URI baseUrl, Duration queued, Duration running, Duration retry) implements OperatorSettings {
+/**
+ * Operator settings for the reconcile harness: production defaults, except the Trainer API's address and a rate
+ * limit high enough never to hold a call back (unless a test sets one).
+ */
+record TestSettings(URI baseUrl, Duration queued, Duration running, Duration retry, double requestsPerSecond)
+        implements OperatorSettings {
+    /** A rate limit the harness's passes never reach. */
+    static final double UNLIMITED = 1000;
 
     static TestSettings pointingAt(String baseUrl) {
         return new TestSettings(URI.create(baseUrl), Duration.ofSeconds(60), Duration.ofSeconds(20),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), UNLIMITED);
+    }
+
+    TestSettings withRate(double rate) {
+        return new TestSettings(baseUrl, queued, running, retry, rate);
     }
 
     @Override
@@ -19,7 +29,7 @@ record TestSettings(URI baseUrl, Duration queued, Duration running, Duration ret
             public URI baseUrl() { return baseUrl; }
             public Duration requestTimeout() { return Duration.ofSeconds(2); }
             public Duration connectTimeout() { return Duration.ofSeconds(1); }
-            public double requestsPerSecond() { return 1000; }
+            public double requestsPerSecond() { return requestsPerSecond; }
         };
     }
 

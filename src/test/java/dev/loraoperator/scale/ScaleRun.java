@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,9 +65,8 @@ final class ScaleRun {
             String apiUrl = apiJvm.firstLine();
             String[] sim = simJvm.firstLine().split(" ");
             TestCluster.install(client, TOKEN);
-            int port = freePort();
             Map<String, String> env = new LinkedHashMap<>(TestCluster.operatorSettings(
-                    Kubeconfig.write(dir.resolve("kubeconfig"), apiUrl), sim[0], port, options.poll(), rate));
+                    Kubeconfig.write(dir.resolve("kubeconfig"), apiUrl), sim[0], options.poll(), rate));
             // the way the chart passes JVM flags; the GC log is read afterwards, never the live process
             env.put("JAVA_TOOL_OPTIONS", "-Xmx" + options.xmx() + " -Xlog:gc:file=" + dir.resolve("gc.log"));
             try (OperatorProcess operator = OperatorProcess.start(JAR, env, dir.resolve("operator.log"),
@@ -254,13 +252,5 @@ final class ScaleRun {
 
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,11 +14,8 @@ import dev.loraoperator.simulator.TrainerSimulator;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,19 +54,17 @@ class ShardingIT {
         TestCluster.install(client, TOKEN);
         Path kubeconfig = Kubeconfig.write(DIR.resolve("kubeconfig"), MockApiServer.url(api));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        Map<String, Integer> ports = new java.util.HashMap<>();
         for (String shard : SELECTORS.keySet()) {
             TrainerSimulator trainer = TrainerSimulator.start(0, TOKEN, new Timeline(Duration.ZERO, 400));
             trainers.put(shard, trainer);
             Map<String, String> env = new java.util.LinkedHashMap<>(TestCluster.operatorSettings(kubeconfig,
-                    trainer.baseUrl(), freePort(), Duration.ofMillis(300), 100));
+                    trainer.baseUrl(), Duration.ofMillis(300), 100));
             env.put("LORA_OPERATOR_SHARD_SELECTOR", SELECTORS.get(shard));
             // the quick JIT only: two JVMs start at once here, and this test must stay short in mvn verify
             env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
             env.put("LORA_OPERATOR_LEADER_ELECTION_ENABLED", "true");
             env.put("LORA_OPERATOR_LEADER_ELECTION_LEASE_NAME", "lora-training-operator-" + shard);
             env.put("LORA_OPERATOR_LEADER_ELECTION_LEASE_NAMESPACE", TestCluster.OPERATOR_NAMESPACE);
-            ports.put(shard, Integer.parseInt(env.get("QUARKUS_HTTP_PORT")));
             shards.put(shard, OperatorProcess.start(Path.of("target", "quarkus-app", "quarkus-run.jar"), env,
                     DIR.resolve("operator-" + shard + ".log"), quiet));
         }
@@ -148,13 +143,5 @@ class ShardingIT {
 
     private static String[] configNames(String... resources) {
         return Stream.of(resources).map(TestCluster::configName).toArray(String[]::new);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -91,13 +91,17 @@ public final class TestCluster {
         return resourceName.replace('-', '_');
     }
 
-    /** Production settings, except where the API and the Trainer are, the poll interval and the rate. */
-    public static Map<String, String> operatorSettings(Path kubeconfig, String trainerUrl, int httpPort, Duration poll,
+    /**
+     * Production settings, except where the API and the Trainer are, the poll interval and the rate. The operator's
+     * HTTP server binds a free port itself (0) and names it in its log ({@code OperatorProcess.awaitReady}), so that
+     * nothing can take the port between choosing and binding it.
+     */
+    public static Map<String, String> operatorSettings(Path kubeconfig, String trainerUrl, Duration poll,
             double requestsPerSecond) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        env.put("QUARKUS_HTTP_PORT", "0");
         env.put("LORA_OPERATOR_TRAINER_BASE_URL", trainerUrl);
         env.put("LORA_OPERATOR_TRAINER_REQUESTS_PER_SECOND", String.valueOf(requestsPerSecond));
         env.put("LORA_OPERATOR_DEFAULT_CREDENTIALS_NAMESPACE", OPERATOR_NAMESPACE);
