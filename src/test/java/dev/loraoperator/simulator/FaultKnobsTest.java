@@ -125,6 +125,15 @@ class FaultKnobsTest extends ManualSimulatorTest {
     }
 
     @Test
+    void unknownStatusProcessesThenAnswersAStatusWordTheApiDoesNotDocument() throws Exception {
+        String id = client.submitOk(yaml("novel", 100, 50, 50));
+        sim.faults().unknownStatus(Operation.STATUS, 1, "WARMING_UP");
+        assertThat(json(client.get(JOBS + "/" + id + "/status")).get("status").asText()).isEqualTo("WARMING_UP");
+        assertThat(sim.job(id).snapshot().status()).as("the job itself is unchanged").isEqualTo("IN_QUEUE");
+        assertThat(json(client.get(JOBS + "/" + id + "/status")).get("status").asText()).isEqualTo("IN_QUEUE");
+    }
+
+    @Test
     void hostileErrorAnswersAHugeErrorFullOfControlCharactersWithoutProcessing() throws Exception {
         sim.faults().hostileError(Operation.SUBMIT, 1, 422, 100_000);
         HttpResponse<String> response = client.submit(yaml("evil", 100, 50, 50));

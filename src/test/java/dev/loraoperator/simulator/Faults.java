@@ -86,6 +86,14 @@ public final class Faults {
     }
 
     /**
+     * The request IS processed, then a 200 arrives whose top-level "status" is {@code status} (e.g. "WARMING_UP"), a
+     * word the API may add one day; the job itself keeps its real status.
+     */
+    public Faults unknownStatus(Operation op, int times, String status) {
+        return add(op, times, Fault.rewriting(Fault.Kind.UNKNOWN_STATUS, reply -> reply.with("status", status)));
+    }
+
+    /**
      * An error answer instead of processing whose error_code and error_message are {@code length} characters of
      * terminal escapes, NULs, line breaks and bidi overrides around readable words, as a hostile or broken server
      * might send; nothing of it may reach a status, an Event or a log unfiltered.
