@@ -145,6 +145,10 @@ public final class Decider {
                 && last.getCause() != ControlCause.AutoResume) {
             return last.getCause(); // repeated only if the inputs changed; see call()
         }
+        if (last != null && last.getAction() == ControlAction.Resume && last.getCause() != ControlCause.AutoResume
+                && (last.getState() == ControlState.Requested || last.getState() == ControlState.Sent)) {
+            return last.getCause(); // not seen to take effect within the grace period (a lost request?): again
+        }
         boolean stoppedEarly = status.getPhase() == Phase.Interrupted && remote == RemoteStates.STOPPED;
         return stoppedEarly && Lifecycle.resumesLeft(status, spec) > 0 ? ControlCause.AutoResume : null;
     }
