@@ -57,6 +57,13 @@ class FaultMatrixTest {
             | 503 | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×2 | CANCELED |
             | 503 | resume | resume | Suspended | ResumeFailed | Resume Requested | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×2 | RESUMING |
             | 503 | edit | edit | Suspended | EditFailed | Edit Requested | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
+            | 502 after processing | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | IN_QUEUE |
+            | 502 after processing | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
+            | 502 after processing | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
+            | 502 after processing | cancel (suspend) | status, cancel | Running | CancelFailed | Cancel Requested | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×1 | CANCELED |
+            | 502 after processing | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×1 | CANCELED |
+            | 502 after processing | resume | resume | Suspended | ResumeFailed | Resume Requested | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×1 | RESUMING |
+            | 502 after processing | edit | edit | Suspended | EditFailed | Edit Requested | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             | hang past the 2 s timeout | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | IN_QUEUE |
             | hang past the 2 s timeout | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
             | hang past the 2 s timeout | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |

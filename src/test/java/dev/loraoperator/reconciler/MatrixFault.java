@@ -21,6 +21,11 @@ enum MatrixFault {
             faults.serverError(op, 1);
         }
     },
+    SERVER_ERROR_AFTER_PROCESSING("502 after processing") {
+        void arm(Faults faults, Operation op) {
+            faults.serverErrorAfterProcessing(op, 1);
+        }
+    },
     HANG("hang past the 2 s timeout") {
         void arm(Faults faults, Operation op) {
             faults.hang(op, 1, Duration.ofSeconds(30));

@@ -42,6 +42,10 @@ class FaultKnobsTest extends ManualSimulatorTest {
         HttpResponse<String> unknownOutcome = client.submit(yaml("maybe", 100, 50, 50));
         assertThat(unknownOutcome.statusCode()).isEqualTo(502);
         assertThat(sim.jobs()).extracting(JobSnapshot::name).containsExactly("se", "maybe");
+
+        sim.faults().serverErrorAfterProcessing(Operation.CANCEL, 1);
+        assertThat(client.post(JOBS + "/" + id + "/cancel", "{}").statusCode()).isEqualTo(502);
+        assertThat(sim.job(id).snapshot().status()).isEqualTo("CANCELED");
     }
 
     @Test
