@@ -39,14 +39,6 @@ class FaultMatrixFindingsTest {
         return Conditions.find(status.getConditions(), "Synced").map(JobCondition::getReason).orElse(null);
     }
 
-    private static String running(ReconcileHarness h, int step) {
-        assertThat(h.pass().sent(Operation.SUBMIT)).isEqualTo(1);
-        String jobId = h.jobId();
-        h.sim.job(jobId).start().advanceTo(step);
-        assertThat(h.pass().status().getPhase()).isEqualTo(Phase.Running);
-        return jobId;
-    }
-
     private static void suspend(ReconcileHarness h) {
         h.editSpec(j -> j.getSpec().setSuspend(true));
         h.pass();
@@ -56,7 +48,7 @@ class FaultMatrixFindingsTest {
     @Test
     void aResultAnswerWithoutArtifactsKeepsTheCheckpointsAlreadyKnownAndIsReadAgain() {
         ReconcileHarness h = harness("kept");
-        String jobId = running(h, 300);
+        String jobId = MatrixOperation.running(h, 300);
         assertThat(h.status().getArtifacts().getCheckpoints()).hasSize(1);
         h.sim.job(jobId).advanceTo(600);
         h.sim.faults().missingFields(Operation.RESULT, 1, "artifacts");
@@ -71,7 +63,7 @@ class FaultMatrixFindingsTest {
     @Test
     void aCancelAnswered404ForAJobJustReadAsRunningDoesNotReleaseTheResource() {
         ReconcileHarness h = harness("doomed");
-        String jobId = running(h, 300);
+        String jobId = MatrixOperation.running(h, 300);
         h.sim.faults().refuse(Operation.CANCEL, 1, 404, 40400, "job not found");
         var refused = h.delete();
         assertThat(refused.isRemoveFinalizer()).as("the status read just said RUNNING").isFalse();
@@ -85,7 +77,7 @@ class FaultMatrixFindingsTest {
     @Test
     void aJobThatVanishedIsStillReleasedByItsStatus404() {
         ReconcileHarness h = harness("gone");
-        String jobId = running(h, 300);
+        String jobId = MatrixOperation.running(h, 300);
         h.sim.job(jobId).vanish();
         assertThat(h.delete().isRemoveFinalizer()).isTrue();
         assertThat(h.eventReasons()).contains("RemoteJobReleased");
@@ -94,7 +86,7 @@ class FaultMatrixFindingsTest {
     @Test
     void aReadHeldBackByRetryAfterDoesNotClaimSyncedSoTheMissedResultIsReadAfterwards() {
         ReconcileHarness h = harness("patient");
-        String jobId = running(h, 300);
+        String jobId = MatrixOperation.running(h, 300);
         h.sim.job(jobId).advanceTo(600);
         h.sim.faults().rateLimit(Operation.RESULT, 1, 30);
         ReconcileHarness.Pass limited = h.pass();
@@ -113,7 +105,7 @@ class FaultMatrixFindingsTest {
     @Test
     void aResumeLostOnTheWayIsSentAgainAfterTheGracePeriodAndTheJobStaysSuspendedMeanwhile() {
         ReconcileHarness h = harness("lost-resume");
-        String jobId = running(h, 300);
+        String jobId = MatrixOperation.running(h, 300);
         suspend(h);
         h.editSpec(j -> j.getSpec().setSuspend(false));
         h.sim.faults().serverError(Operation.RESUME, 1);
@@ -133,7 +125,7 @@ class FaultMatrixFindingsTest {
     @Test
     void anEditOfASuspendedJobKeepsItSuspendedNotCanceled() {
         ReconcileHarness h = harness("tuned");
-        running(h, 300);
+        MatrixOperation.running(h, 300);
         suspend(h);
         h.editSpec(j -> ((ObjectNode) j.getSpec().getConfig().path("config").path("process").get(0).path("train"))
                 .put("steps", 2000));

@@ -92,7 +92,8 @@ enum MatrixOperation {
         return List.copyOf(all.subList(before, all.size()));
     }
 
-    private static String running(ReconcileHarness h, int step) {
+    /** Submits the job and starts it running at {@code step}; returns the remote job id. */
+    static String running(ReconcileHarness h, int step) {
         assertThat(h.pass().sent(Operation.SUBMIT)).isEqualTo(1);
         String jobId = h.jobId();
         h.sim.job(jobId).start().advanceTo(step);
