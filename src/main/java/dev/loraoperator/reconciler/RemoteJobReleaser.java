@@ -107,7 +107,9 @@ public class RemoteJobReleaser {
             // Accepted but not yet shown: look again soon; the next pass reads before canceling again.
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(MIN_RETRY);
         } catch (TrainerException e) {
-            if (e.isNotFound()) {
+            // Only the status read's 404 proves the job gone: a 404 on /cancel just after it was read as active
+            // contradicts that read, so it is read again on the next pass rather than released and left running.
+            if (e.isNotFound() && e.operation() == dev.loraoperator.trainer.Operation.STATUS) {
                 return released(job, "remote job " + jobId + " no longer exists: " + e.getMessage());
             }
             // A refusal (409 ...) for a job just read as active is not "done": read again and retry.

@@ -28,7 +28,8 @@ public class RemoteObserver {
             job = api.status(token, recorded.getJobId());
         } catch (TrainerException e) {
             // Held back by the shared rate limit: nothing was asked, nothing failed; look again when a slot is free.
-            return e.isDeferred() ? Observation.NONE : Observation.failed(e);
+            // After a failed read, though, a deferral is no fresh look: the status keeps saying the view is stale.
+            return e.isDeferred() && !SyncReasons.faulty(recorded) ? Observation.NONE : Observation.failed(e);
         }
         if (job.status() == null || !resultWorthReading(recorded, job)) {
             return new Observation(job, null, null);
@@ -36,7 +37,8 @@ public class RemoteObserver {
         try {
             return new Observation(job, api.result(token, recorded.getJobId()), null);
         } catch (TrainerException e) {
-            return new Observation(job, null, e.isDeferred() ? null : e); // a deferred read is tried next time
+            // A deferred read is tried next time; after a failed one, only if the status still says the view is stale.
+            return new Observation(job, null, e.isDeferred() && !SyncReasons.faulty(recorded) ? null : e);
         }
     }
 

@@ -69,7 +69,11 @@ final class PhaseRule {
         // A STOPPED job's success depends on /result's error, which is read only on a change: keep the verdict.
         boolean keepVerdict = remote == RemoteStates.STOPPED && observation.result() == null
                 && Objects.equals(previous.getRemoteStatus(), status.getRemoteStatus())
-                && (previous.getPhase() == Phase.Succeeded || previous.getPhase() == Phase.Interrupted);
+                && (previous.getPhase() == Phase.Succeeded || previous.getPhase() == Phase.Interrupted)
+                // Why the operator canceled is read from the last control, which a later edit or resume replaces:
+                // a job it suspended (or failed for the deadline) stays so until the remote job moves again.
+                || remote == RemoteStates.CANCELED && operatorCancel(status) == null
+                        && (previous.getPhase() == Phase.Suspended || previous.getPhase() == Phase.Failed);
         RemoteError resultError = observation.result() == null ? null : observation.result().error();
         Phase phase = keepVerdict ? previous.getPhase()
                 : PhaseMapper.phaseOf(status.getRemoteStatus(), status.getProgress(), resultError,

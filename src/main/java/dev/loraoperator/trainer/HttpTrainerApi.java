@@ -71,7 +71,13 @@ public class HttpTrainerApi implements TrainerApi {
 
     @Override
     public RemoteResult result(ApiToken token, String jobId) throws TrainerException {
-        return send(Operation.RESULT, token, "GET", jobPath(jobId, "result"), null, ResponseReader::result);
+        JsonNode body = send(Operation.RESULT, token, "GET", jobPath(jobId, "result"), null, Function.identity());
+        if (!ResponseReader.hasArtifacts(body)) {
+            // Silence about the artifacts is not "there are none": it must not erase the checkpoints already known.
+            throw new TrainerException(Operation.RESULT, Outcome.OUTCOME_UNKNOWN, 200, null,
+                    "the API answered /result without artifacts", null);
+        }
+        return ResponseReader.result(body);
     }
 
     @Override

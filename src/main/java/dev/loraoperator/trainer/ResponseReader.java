@@ -26,6 +26,11 @@ final class ResponseReader {
                 urls(artifacts.get("checkpoints")), urls(artifacts.get("samples")), error(body));
     }
 
+    /** Whether a /result answer has an artifacts object at all (an empty one counts: nothing produced yet). */
+    static boolean hasArtifacts(JsonNode response) {
+        return unwrapped(response).path("artifacts").isObject();
+    }
+
     /** Tolerates an envelope ({"data": {...}} or {"job": {...}}) around the job object, which some APIs add. */
     private static JsonNode unwrapped(JsonNode body) {
         if (!body.has("id") && !body.has("status")) {

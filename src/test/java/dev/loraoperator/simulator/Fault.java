@@ -6,13 +6,13 @@ import java.util.function.UnaryOperator;
 /**
  * One injected misbehaviour: either an answer instead of processing, or a spoiled answer after processing.
  *
- * @param rewrite for the kinds that spoil the real answer (OVERSIZED, MISSING_FIELDS): how; otherwise null
+ * @param rewrite for the kinds that spoil the real answer (OVERSIZED, MISSING_FIELDS, UNKNOWN_STATUS): how; otherwise null
  */
 record Fault(Kind kind, Reply reply, Duration delay, UnaryOperator<Reply> rewrite) {
 
     enum Kind {
         RATE_LIMIT, SERVER_ERROR, REFUSE, HOSTILE_ERROR, SERVER_ERROR_AFTER_PROCESSING, HANG, RESET, MALFORMED,
-        OVERSIZED, MISSING_FIELDS
+        OVERSIZED, MISSING_FIELDS, UNKNOWN_STATUS
     }
 
     static Fault answer(Kind kind, Reply reply) {
@@ -29,7 +29,7 @@ record Fault(Kind kind, Reply reply, Duration delay, UnaryOperator<Reply> rewrit
      */
     boolean processes() {
         return switch (kind) {
-            case SERVER_ERROR_AFTER_PROCESSING, HANG, RESET, MALFORMED, OVERSIZED, MISSING_FIELDS -> true;
+            case SERVER_ERROR_AFTER_PROCESSING, HANG, RESET, MALFORMED, OVERSIZED, MISSING_FIELDS, UNKNOWN_STATUS -> true;
             case RATE_LIMIT, SERVER_ERROR, REFUSE, HOSTILE_ERROR -> false;
         };
     }

@@ -42,6 +42,10 @@ class FaultKnobsTest extends ManualSimulatorTest {
         HttpResponse<String> unknownOutcome = client.submit(yaml("maybe", 100, 50, 50));
         assertThat(unknownOutcome.statusCode()).isEqualTo(502);
         assertThat(sim.jobs()).extracting(JobSnapshot::name).containsExactly("se", "maybe");
+
+        sim.faults().serverErrorAfterProcessing(Operation.CANCEL, 1);
+        assertThat(client.post(JOBS + "/" + id + "/cancel", "{}").statusCode()).isEqualTo(502);
+        assertThat(sim.job(id).snapshot().status()).isEqualTo("CANCELED");
     }
 
     @Test
@@ -122,6 +126,15 @@ class FaultKnobsTest extends ManualSimulatorTest {
         HttpResponse<String> status = client.get(JOBS + "/" + id + "/status");
         assertThat(json(status).get("id").asText()).isEqualTo(id);
         assertThat(json(status).has("status")).isFalse();
+    }
+
+    @Test
+    void unknownStatusProcessesThenAnswersAStatusWordTheApiDoesNotDocument() throws Exception {
+        String id = client.submitOk(yaml("novel", 100, 50, 50));
+        sim.faults().unknownStatus(Operation.STATUS, 1, "WARMING_UP");
+        assertThat(json(client.get(JOBS + "/" + id + "/status")).get("status").asText()).isEqualTo("WARMING_UP");
+        assertThat(sim.job(id).snapshot().status()).as("the job itself is unchanged").isEqualTo("IN_QUEUE");
+        assertThat(json(client.get(JOBS + "/" + id + "/status")).get("status").asText()).isEqualTo("IN_QUEUE");
     }
 
     @Test

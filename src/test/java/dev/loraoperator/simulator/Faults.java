@@ -52,8 +52,13 @@ public final class Faults {
 
     /** The job IS created, then a gateway answers 502 in HTML: the client cannot know the outcome. */
     public Faults serverErrorAfterProcessing(int times) {
+        return serverErrorAfterProcessing(Operation.SUBMIT, times);
+    }
+
+    /** The request IS processed (a job created, canceled, resumed, edited), then a gateway answers 502 in HTML. */
+    public Faults serverErrorAfterProcessing(Operation op, int times) {
         Reply reply = new Reply(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>", Map.of());
-        return add(Operation.SUBMIT, times, Fault.answer(Fault.Kind.SERVER_ERROR_AFTER_PROCESSING, reply));
+        return add(op, times, Fault.answer(Fault.Kind.SERVER_ERROR_AFTER_PROCESSING, reply));
     }
 
     /** The request IS processed, but the answer waits {@code delay} (or until the simulator closes). */
@@ -83,6 +88,14 @@ public final class Faults {
     /** The request IS processed, then a 200 arrives without the named top-level fields (e.g. "id", "status"). */
     public Faults missingFields(Operation op, int times, String... fields) {
         return add(op, times, Fault.rewriting(Fault.Kind.MISSING_FIELDS, reply -> reply.without(fields)));
+    }
+
+    /**
+     * The request IS processed, then a 200 arrives whose top-level "status" is {@code status} (e.g. "WARMING_UP"), a
+     * word the API may add one day; the job itself keeps its real status.
+     */
+    public Faults unknownStatus(Operation op, int times, String status) {
+        return add(op, times, Fault.rewriting(Fault.Kind.UNKNOWN_STATUS, reply -> reply.with("status", status)));
     }
 
     /**

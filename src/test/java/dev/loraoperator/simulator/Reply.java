@@ -48,6 +48,11 @@ record Reply(int status, String contentType, String body, Map<String, String> he
         return withBody(object.toString());
     }
 
+    /** The same JSON object with the top-level string field {@code field} set to {@code value}. */
+    Reply with(String field, String value) {
+        return withBody(object().put(field, value).toString());
+    }
+
     private ObjectNode object() {
         try {
             return (ObjectNode) JSON.readTree(body);

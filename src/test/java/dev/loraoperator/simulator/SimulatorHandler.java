@@ -84,7 +84,7 @@ final class SimulatorHandler implements HttpHandler {
                 }
             }
             case RESET -> dropAfterHeaders(exchange, reply);
-            case OVERSIZED, MISSING_FIELDS -> write(exchange, fault.rewrite().apply(reply));
+            case OVERSIZED, MISSING_FIELDS, UNKNOWN_STATUS -> write(exchange, fault.rewrite().apply(reply));
             default -> write(exchange, fault.reply());
         }
     }

@@ -179,6 +179,15 @@ class ResponseReaderTest {
     }
 
     @Test
+    void onlyAResultWithAnArtifactsObjectSaysWhatTheArtifactsAre() throws Exception {
+        assertThat(ResponseReader.hasArtifacts(json("{\"status\":\"RUNNING\",\"artifacts\":{}}"))).isTrue();
+        assertThat(ResponseReader.hasArtifacts(json("{\"data\":{\"artifacts\":{\"checkpoints\":[]}}}"))).isTrue();
+        assertThat(ResponseReader.hasArtifacts(json("{\"status\":\"RUNNING\"}"))).isFalse();
+        assertThat(ResponseReader.hasArtifacts(json("{\"status\":\"RUNNING\",\"artifacts\":null}"))).isFalse();
+        assertThat(ResponseReader.hasArtifacts(json("{}"))).isFalse();
+    }
+
+    @Test
     void aFieldHoldingAnObjectOrNullIsNoText() throws Exception {
         RemoteJob job = ResponseReader.job(json("{\"id\":{\"x\":1},\"name\":null,\"status\":42}"));
 
