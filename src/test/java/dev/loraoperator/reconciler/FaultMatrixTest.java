@@ -40,49 +40,49 @@ class FaultMatrixTest {
             | 429, Retry-After: 30 | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×9 | RUNNING |
             | 429, Retry-After: 30 | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | 429, Retry-After: 30 | cancel (suspend) | status, cancel | Running | CancelFailed | no control | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×2 | CANCELED |
-            | 429, Retry-After: 30 | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×2 | CANCELED |
+            | 429, Retry-After: 30 | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×2 | CANCELED |
             | 429, Retry-After: 30 | resume | resume | Suspended | ResumeFailed | Cancel Done | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×2 | RESUMING |
             | 429, Retry-After: 30 | edit | edit | Suspended | EditFailed | Cancel Done | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             | 429, no Retry-After | submit | submit | Pending | True | no submission | ConfigAdjusted, SubmissionDeferred | 5 s | Queued · True · submission Succeeded | submit ×2 | IN_QUEUE |
             | 429, no Retry-After | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×11 | RUNNING |
             | 429, no Retry-After | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | 429, no Retry-After | cancel (suspend) | status, cancel | Running | CancelFailed | no control | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×2 | CANCELED |
-            | 429, no Retry-After | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×2 | CANCELED |
+            | 429, no Retry-After | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×2 | CANCELED |
             | 429, no Retry-After | resume | resume | Suspended | ResumeFailed | Cancel Done | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×2 | RESUMING |
             | 429, no Retry-After | edit | edit | Suspended | EditFailed | Cancel Done | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             | 503 | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | none |
             | 503 | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
             | 503 | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | 503 | cancel (suspend) | status, cancel | Running | CancelFailed | Cancel Requested | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×2 | CANCELED |
-            | 503 | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×2 | CANCELED |
+            | 503 | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×2 | CANCELED |
             | 503 | resume | resume | Suspended | ResumeFailed | Resume Requested | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×2 | RESUMING |
             | 503 | edit | edit | Suspended | EditFailed | Edit Requested | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             | 502 after processing | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | IN_QUEUE |
             | 502 after processing | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
             | 502 after processing | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | 502 after processing | cancel (suspend) | status, cancel | Running | CancelFailed | Cancel Requested | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×1 | CANCELED |
-            | 502 after processing | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×1 | CANCELED |
+            | 502 after processing | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×1 | CANCELED |
             | 502 after processing | resume | resume | Suspended | ResumeFailed | Resume Requested | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×1 | RESUMING |
             | 502 after processing | edit | edit | Suspended | EditFailed | Edit Requested | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             | hang past the 2 s timeout | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | IN_QUEUE |
             | hang past the 2 s timeout | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
             | hang past the 2 s timeout | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | hang past the 2 s timeout | cancel (suspend) | status, cancel | Running | CancelFailed | Cancel Requested | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×1 | CANCELED |
-            | hang past the 2 s timeout | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×1 | CANCELED |
+            | hang past the 2 s timeout | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×1 | CANCELED |
             | hang past the 2 s timeout | resume | resume | Suspended | ResumeFailed | Resume Requested | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×1 | RESUMING |
             | hang past the 2 s timeout | edit | edit | Suspended | EditFailed | Edit Requested | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             | connection reset | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | IN_QUEUE |
             | connection reset | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
             | connection reset | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | connection reset | cancel (suspend) | status, cancel | Running | CancelFailed | Cancel Requested | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×1 | CANCELED |
-            | connection reset | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×1 | CANCELED |
+            | connection reset | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×1 | CANCELED |
             | connection reset | resume | resume | Suspended | ResumeFailed | Resume Requested | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×1 | RESUMING |
             | connection reset | edit | edit | Suspended | EditFailed | Edit Requested | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             | 200, malformed JSON | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | IN_QUEUE |
             | 200, malformed JSON | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
             | 200, malformed JSON | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | 200, malformed JSON | cancel (suspend) | status, cancel | Running | CancelFailed | Cancel Requested | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×1 | CANCELED |
-            | 200, malformed JSON | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×1 | CANCELED |
+            | 200, malformed JSON | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×1 | CANCELED |
             | 200, malformed JSON | resume | resume | Suspended | ResumeFailed | Resume Requested | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×1 | RESUMING |
             | 200, malformed JSON | edit | edit | Suspended | EditFailed | Edit Requested | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             | 200 without id, status, artifacts | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | IN_QUEUE |
@@ -103,14 +103,14 @@ class FaultMatrixTest {
             | 404 | status | status | Running | RemoteJobNotFound | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
             | 404 | result | status, result | Running | RemoteJobNotFound | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | 404 | cancel (suspend) | status, cancel | Running | CancelRefused | Cancel Refused | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×2 | CANCELED |
-            | 404 | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×2 | CANCELED |
+            | 404 | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×2 | CANCELED |
             | 404 | resume | resume | Suspended | ResumeRefused | Resume Refused | ResumeFailed | on change | Suspended · ResumeRefused · Resume Refused | resume ×1 | CANCELED |
             | 404 | edit | edit | Suspended | EditRefused | Edit Refused | EditFailed | on change | Suspended · EditRefused · Edit Refused | edit ×1 | CANCELED |
             | 200, body of 1 MiB + 1 byte | submit | submit | Unknown | SubmissionUncertain | submission Uncertain | ConfigAdjusted, SubmissionUncertain | on change | Unknown · SubmissionUncertain · submission Uncertain | submit ×1 | IN_QUEUE |
             | 200, body of 1 MiB + 1 byte | status | status | Running | PollFailed | remote RUNNING | PollFailed | 1 s | Running · True · remote RUNNING | status ×13 | RUNNING |
             | 200, body of 1 MiB + 1 byte | result | status, result | Running | PollFailed | checkpoints 1 | PollFailed | 1 s | Running · True · checkpoints 2 | result ×2 | RUNNING |
             | 200, body of 1 MiB + 1 byte | cancel (suspend) | status, cancel | Running | CancelFailed | Cancel Requested | CancelFailed | 1 s | Suspended · True · Cancel Done | cancel ×1 | CANCELED |
-            | 200, body of 1 MiB + 1 byte | cancel (delete) | status, cancel | Running | True | finalizer kept | CancelFailed | 1 s | Running · True · finalizer removed | cancel ×1 | CANCELED |
+            | 200, body of 1 MiB + 1 byte | cancel (delete) | status, cancel | Running | CancelFailed | finalizer kept | CancelFailed | 1 s | Running · CancelFailed · finalizer removed | cancel ×1 | CANCELED |
             | 200, body of 1 MiB + 1 byte | resume | resume | Suspended | ResumeFailed | Resume Requested | ResumeFailed | 1 s | Queued · True · Resume Done | resume ×1 | RESUMING |
             | 200, body of 1 MiB + 1 byte | edit | edit | Suspended | EditFailed | Edit Requested | EditFailed | 1 s | Suspended · True · Edit Done | edit ×2 | CANCELED |
             """;
