@@ -16,11 +16,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -39,15 +42,20 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
     private final CredentialsResolver credentials;
     private final EventRecorder events;
     private final Clock clock;
+    private final TrainingJobWatch jobs;
+    private final DatasetUsers users;
 
     public LoraDatasetReconciler(DatasetObserver observer, DatasetApi api, DatasetUploader uploader,
-            CredentialsResolver credentials, EventRecorder events, Clock clock) {
+            CredentialsResolver credentials, EventRecorder events, Clock clock, TrainingJobWatch jobs,
+            DatasetUsers users) {
         this.observer = observer;
         this.api = api;
         this.uploader = uploader;
         this.credentials = credentials;
         this.events = events;
         this.clock = clock;
+        this.jobs = jobs;
+        this.users = users;
     }
 
     @Override
@@ -86,20 +94,20 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
             RemoteDataset created = api.create(observed.token(), name);
             events.record(dataset, EventReason.DatasetCreated, "created RunComfy dataset " + name + " (" + created.id()
                     + ")");
-            return new DatasetOutcome(created, java.util.List.of(), null, null);
+            return new DatasetOutcome(created, List.of(), null, null);
         } catch (TrainerException e) {
             if (e.httpStatus() == 409) {
                 try {
                     RemoteDataset adopted = observer.byName(observed.token(), name);
                     if (adopted != null) {
                         events.record(dataset, EventReason.Adopted, "adopted the existing RunComfy dataset " + name);
-                        return new DatasetOutcome(adopted, java.util.List.of(), null, null);
+                        return new DatasetOutcome(adopted, List.of(), null, null);
                     }
                 } catch (TrainerException lookup) {
-                    return new DatasetOutcome(null, java.util.List.of(), null, lookup.getMessage());
+                    return new DatasetOutcome(null, List.of(), null, lookup.getMessage());
                 }
             }
-            return new DatasetOutcome(null, java.util.List.of(), null, e.getMessage());
+            return new DatasetOutcome(null, List.of(), null, e.getMessage());
         }
     }
 
@@ -128,8 +136,20 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
         }
     }
 
+    /** LoraTrainingJobs are watched: a deletion that waits for the jobs using the dataset goes on when they end. */
+    @Override
+    public List<EventSource<?, LoraDataset>> prepareEventSources(EventSourceContext<LoraDataset> context) {
+        return List.of(jobs.eventSource(context));
+    }
+
     @Override
     public DeleteControl cleanup(LoraDataset dataset, Context<LoraDataset> context) {
+        List<String> using = users.of(dataset.getMetadata().getName(),
+                jobs.inNamespace(dataset.getMetadata().getNamespace()));
+        if (!using.isEmpty()) {
+            waitForUsers(dataset, using, context);
+            return DeleteControl.noFinalizerRemoval(); // the job watch wakes it when one of them ends
+        }
         String id = dataset.getStatus() == null ? null : dataset.getStatus().getRemoteId();
         if (id == null || dataset.getSpec().deletionPolicyOrDefault() == DatasetDeletionPolicy.Orphan) {
             if (id != null) {
@@ -155,6 +175,20 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
         events.record(dataset, EventReason.RemoteDatasetDeleted, "deleted RunComfy dataset "
                 + dataset.getStatus().getRemoteName());
         return DeleteControl.defaultDelete();
+    }
+
+    /** Says, once per change of the list, which jobs hold the deletion back (status and an Event). */
+    private void waitForUsers(LoraDataset dataset, List<String> using, Context<LoraDataset> context) {
+        LoraDatasetStatus before = dataset.getStatus();
+        LoraDatasetStatus after = DatasetStatusRules.inUse(before, using, clock.instant());
+        if (JSON.valueToTree(after).equals(before == null ? null : JSON.valueToTree(before))) {
+            return;
+        }
+        context.resourceOperations().jsonPatchPrimaryStatus(dataset, current -> {
+            current.setStatus(after);
+            return current;
+        });
+        events.record(dataset, EventReason.InUse, DatasetStatusRules.inUseMessage(using));
     }
 
     private static long generation(LoraDataset dataset) {
