@@ -35,6 +35,7 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
     private static final Duration SOON = Duration.ofSeconds(1);
     private static final Duration POLL = Duration.ofSeconds(5);
     private static final Duration RETRY_DELETE = Duration.ofSeconds(30);
+    private static final Duration SOURCE_RETRY = Duration.ofSeconds(20);
 
     private final DatasetObserver observer;
     private final DatasetApi api;
@@ -63,12 +64,16 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
         DatasetObserver.Observed observed = observer.observe(dataset);
         DatasetDecision decision = DatasetDecider.decide(observed.seen(), dataset.desiredRemoteName());
         DatasetOutcome outcome = act(decision, observed, dataset);
+        observer.keep(dataset, observed, outcome.sourceFailure() == null
+                && (decision instanceof DatasetDecision.Upload || decision instanceof DatasetDecision.Poll));
         LoraDatasetStatus before = dataset.getStatus();
         LoraDatasetStatus after = DatasetStatusRules.derive(before, generation(dataset), observed.seen(), outcome,
                 clock.instant());
         announce(dataset, before, after, outcome);
         // Idle: a change of the spec wakes it, and the maximum reconciliation interval rechecks it
-        Duration delay = decision instanceof DatasetDecision.Poll ? POLL
+        // A source that failed during an upload (a dropped connection) is tried again, but not at once: it may be
+        // down for a while, and the files already sent stay sent.
+        Duration delay = outcome.sourceFailure() != null ? SOURCE_RETRY : decision instanceof DatasetDecision.Poll ? POLL
                 : decision instanceof DatasetDecision.Idle ? null : SOON;
         if (JSON.valueToTree(after).equals(before == null ? null : JSON.valueToTree(before))) {
             return delay == null ? UpdateControl.noUpdate() : UpdateControl.<LoraDataset>noUpdate().rescheduleAfter(delay);
@@ -150,6 +155,7 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
             waitForUsers(dataset, using, context);
             return DeleteControl.noFinalizerRemoval(); // the job watch wakes it when one of them ends
         }
+        observer.forget(dataset);
         String id = dataset.getStatus() == null ? null : dataset.getStatus().getRemoteId();
         if (id == null || dataset.getSpec().deletionPolicyOrDefault() == DatasetDeletionPolicy.Orphan) {
             if (id != null) {
