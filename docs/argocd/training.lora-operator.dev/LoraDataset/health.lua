@@ -1,7 +1,8 @@
 -- Argo CD health check for training.lora-operator.dev/LoraDataset (Lua 5.1, as Argo CD runs it).
 -- Healthy: Ready. Progressing: no status yet, a status older than the spec (observedGeneration <
 -- metadata.generation), Pending, Uploading, Processing. Degraded: Failed, Unknown, and Pending while the API
--- token's Secret is missing (nothing happens until someone creates it).
+-- token's Secret is missing (nothing happens until someone creates it); a deletion that waits for the jobs using
+-- the dataset (Synced reason InUse) is Progressing.
 local hs = {}
 
 local function condition(status, type)
@@ -44,6 +45,13 @@ if generation ~= nil and (status.observedGeneration == nil or status.observedGen
   return hs
 end
 
+local synced = condition(status, "Synced")
+if obj.metadata.deletionTimestamp ~= nil and synced ~= nil and synced.reason == "InUse" then
+  hs.status = "Progressing"
+  hs.message = "Deleting: " .. tostring(synced.message)
+  return hs
+end
+
 local phase = status.phase
 if phase == "Ready" then
   hs.status = "Healthy"
@@ -55,7 +63,6 @@ elseif phase == "Processing" then
   hs.status = "Progressing"
   hs.message = "Every file uploaded; RunComfy is checking them"
 elseif phase == "Pending" then
-  local synced = condition(status, "Synced")
   if synced ~= nil and synced.reason == "MissingCredentials" then
     hs.status = "Degraded"
     hs.message = synced.message or "Waiting for the API token's Secret"

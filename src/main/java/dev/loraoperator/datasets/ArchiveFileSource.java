@@ -38,6 +38,11 @@ public final class ArchiveFileSource implements FileSource {
         this.what = what;
     }
 
+    @Override
+    public String listingKey() {
+        return "archive|" + uri + "|" + format + "|" + sha256;
+    }
+
     /** One pass over the whole archive: entries counted, names checked, the archive's checksum verified. */
     @Override
     public List<DesiredFile> list() throws SourceException {

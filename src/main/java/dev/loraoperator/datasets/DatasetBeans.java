@@ -18,6 +18,12 @@ public class DatasetBeans {
 
     @Produces
     @ApplicationScoped
+    DatasetUsers users(KubernetesClient client, java.time.Clock clock) {
+        return new DatasetUsers(client, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
     DatasetUploader uploader(DatasetApi api, UploadObserver observer) {
         return new DatasetUploader(api, observer);
     }

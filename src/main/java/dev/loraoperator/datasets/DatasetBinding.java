@@ -25,7 +25,8 @@ public final class DatasetBinding {
     }
 
     /**
-     * @param remoteNames folder name to the RunComfy name to submit, for every used dataset that is Ready
+     * @param remoteNames folder name to the RunComfy name to submit, for every used dataset that is Ready (or was,
+     *     and is being deleted)
      * @param waiting used datasets not Ready yet (the job waits: DatasetsReady=False, reason DatasetNotReady)
      * @param failed used datasets that Failed (the job cannot start: Accepted=False)
      */
@@ -68,6 +69,11 @@ public final class DatasetBinding {
             boolean current = status != null && status.getObservedGeneration() != null
                     && status.getObservedGeneration() >= generation(dataset);
             if (dataset.getMetadata().getDeletionTimestamp() != null) {
+                // No new job starts on it, but one already submitted keeps its RunComfy name while the deletion waits
+                // for it: without the name, its config would look edited, and the edit would be sent to the job.
+                if (phase == DatasetPhase.Ready && status.getRemoteName() != null) {
+                    remoteNames.put(folder, status.getRemoteName());
+                }
                 failed.add(new Use(folder, phase, "the LoraDataset is being deleted"));
             } else if (phase == DatasetPhase.Failed && current) {
                 failed.add(new Use(folder, phase, status.getError() == null ? "failed" : status.getError().getMessage()));

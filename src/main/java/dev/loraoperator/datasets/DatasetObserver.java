@@ -8,7 +8,10 @@ import dev.loraoperator.trainer.DatasetApi;
 import dev.loraoperator.trainer.RemoteDataset;
 import dev.loraoperator.trainer.TrainerException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Observes a LoraDataset's world before any decision: its token, its sources (listed), and the remote dataset
@@ -16,12 +19,19 @@ import java.util.List;
  */
 public class DatasetObserver {
     /** What was observed, plus what the act step needs: the token and the listed sources. */
-    public record Observed(DatasetObservation seen, ApiToken token, List<DatasetUploader.ListedSource> sources) {
+    public record Observed(DatasetObservation seen, ApiToken token, List<DatasetUploader.ListedSource> sources,
+            Listing listing) {
+    }
+
+    /** The files each network source listed (by its listing key) at one generation of the spec. */
+    public record Listing(long generation, Map<String, List<DesiredFile>> byKey) {
     }
 
     private final CredentialsResolver credentials;
     private final SourceResolver resolver;
     private final DatasetApi api;
+    /** Listings kept between the passes of one upload, by resource uid; lost on restart, which only costs a listing. */
+    private final Map<String, Listing> kept = new ConcurrentHashMap<>();
 
     public DatasetObserver(CredentialsResolver credentials, SourceResolver resolver, DatasetApi api) {
         this.credentials = credentials;
@@ -33,14 +43,24 @@ public class DatasetObserver {
         Credentials found = credentials.resolve(dataset.getMetadata().getNamespace(),
                 dataset.getSpec().getCredentialsSecretRef());
         if (!found.available()) {
-            return new Observed(new DatasetObservation(found.problem(), null, null, null, null), null, List.of());
+            return new Observed(new DatasetObservation(found.problem(), null, null, null, null), null, List.of(),
+                    null);
         }
+        long generation = dataset.getMetadata().getGeneration() == null ? 0 : dataset.getMetadata().getGeneration();
+        Listing previous = kept.get(dataset.getMetadata().getUid());
+        Map<String, List<DesiredFile>> reusable = previous != null && previous.generation() == generation
+                ? previous.byKey() : Map.of();
+        Map<String, List<DesiredFile>> byKey = new HashMap<>();
         List<DatasetUploader.ListedSource> sources = new ArrayList<>();
         List<DesiredFile> files = new ArrayList<>();
         String sourceFailure = null;
         try {
             for (FileSource source : resolver.resolve(dataset)) {
-                List<DesiredFile> listed = source.list();
+                String key = source.listingKey();
+                List<DesiredFile> listed = key != null && reusable.containsKey(key) ? reusable.get(key) : source.list();
+                if (key != null) {
+                    byKey.put(key, listed);
+                }
                 sources.add(new DatasetUploader.ListedSource(source, listed));
                 files.addAll(listed);
             }
@@ -55,7 +75,24 @@ public class DatasetObserver {
             remoteFailure = e.getMessage();
         }
         return new Observed(new DatasetObservation(null, sourceFailure == null ? files : null, sourceFailure, remote,
-                remoteFailure), found.token(), sources);
+                remoteFailure), found.token(), sources, sourceFailure == null ? new Listing(generation, byKey) : null);
+    }
+
+    /**
+     * Keeps this pass's listing for the next passes while an upload or the remote check goes on, so a large source is
+     * not downloaded again just to be listed; any other pass drops it, so a dataset at rest lists its sources afresh
+     * (a file replaced at its URL is noticed) and a new generation of the spec always does.
+     */
+    public void keep(LoraDataset dataset, Observed observed, boolean moving) {
+        if (moving && observed.listing() != null) {
+            kept.put(dataset.getMetadata().getUid(), observed.listing());
+        } else {
+            kept.remove(dataset.getMetadata().getUid());
+        }
+    }
+
+    public void forget(LoraDataset dataset) {
+        kept.remove(dataset.getMetadata().getUid());
     }
 
     /** The remote dataset with its files: by the recorded id, else by name; null when the account has none. */

@@ -15,7 +15,9 @@ import java.util.List;
 public final class DatasetStatusRules {
     public static final String READY = "Ready";
     public static final String SYNCED = "Synced";
+    public static final String IN_USE = "InUse";
     private static final int EXTRA_NAMES_SHOWN = 10;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private DatasetStatusRules() {
     }
@@ -43,6 +45,30 @@ public final class DatasetStatusRules {
                 new Conditions.Desired(READY, phase == DatasetPhase.Ready, phase.name(), readyMessage(phase, status)),
                 synced(seen, plan, sourceFailure, remoteFailure, remote)), generation, now.toString()));
         return status;
+    }
+
+    /**
+     * The status while the deletion waits for the active jobs that use the dataset: as before, with Synced=False,
+     * reason InUse, naming the jobs (the first ten, and how many in all).
+     */
+    public static LoraDatasetStatus inUse(LoraDatasetStatus previous, List<String> jobs, Instant now) {
+        LoraDatasetStatus status = previous == null ? new LoraDatasetStatus()
+                : JSON.convertValue(previous, LoraDatasetStatus.class);
+        List<Conditions.Desired> desired = new ArrayList<>();
+        Conditions.find(status.getConditions(), READY).ifPresent(ready -> desired.add(new Conditions.Desired(READY,
+                Conditions.TRUE.equals(ready.getStatus()), ready.getReason(), ready.getMessage())));
+        desired.add(new Conditions.Desired(SYNCED, false, IN_USE, inUseMessage(jobs)));
+        // nothing new of the spec was observed: the conditions keep the generation the status was derived from
+        long generation = status.getObservedGeneration() == null ? 0 : status.getObservedGeneration();
+        status.setConditions(Conditions.merge(status.getConditions(), desired, generation, now.toString()));
+        return status;
+    }
+
+    public static String inUseMessage(List<String> jobs) {
+        List<String> shown = jobs.subList(0, Math.min(EXTRA_NAMES_SHOWN, jobs.size()));
+        return "deletion waits until no active job uses the dataset; used by LoraTrainingJob"
+                + (jobs.size() == 1 ? " " : "s ") + String.join(", ", shown)
+                + (jobs.size() > shown.size() ? ", ... (" + jobs.size() + " in all)" : "");
     }
 
     private static DatasetPhase phase(DatasetObservation seen, RemoteDataset remote, UploadPlan plan,

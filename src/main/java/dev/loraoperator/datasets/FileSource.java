@@ -12,6 +12,14 @@ public interface FileSource {
     List<DesiredFile> list() throws SourceException;
 
     /**
+     * Identifies what a listing of this source depends on, so that it can be reused for the next passes of one
+     * upload; null for a source listed from memory, which costs nothing to list again.
+     */
+    default String listingKey() {
+        return null;
+    }
+
+    /**
      * Reads the source again, handing each wanted file (as listed, with its size) to the sink, in source order, as
      * one stream that fails when the bytes no longer match the listed size or checksum.
      */

@@ -16,11 +16,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +35,7 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
     private static final Duration SOON = Duration.ofSeconds(1);
     private static final Duration POLL = Duration.ofSeconds(5);
     private static final Duration RETRY_DELETE = Duration.ofSeconds(30);
+    private static final Duration SOURCE_RETRY = Duration.ofSeconds(20);
 
     private final DatasetObserver observer;
     private final DatasetApi api;
@@ -39,15 +43,20 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
     private final CredentialsResolver credentials;
     private final EventRecorder events;
     private final Clock clock;
+    private final TrainingJobWatch jobs;
+    private final DatasetUsers users;
 
     public LoraDatasetReconciler(DatasetObserver observer, DatasetApi api, DatasetUploader uploader,
-            CredentialsResolver credentials, EventRecorder events, Clock clock) {
+            CredentialsResolver credentials, EventRecorder events, Clock clock, TrainingJobWatch jobs,
+            DatasetUsers users) {
         this.observer = observer;
         this.api = api;
         this.uploader = uploader;
         this.credentials = credentials;
         this.events = events;
         this.clock = clock;
+        this.jobs = jobs;
+        this.users = users;
     }
 
     @Override
@@ -55,12 +64,16 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
         DatasetObserver.Observed observed = observer.observe(dataset);
         DatasetDecision decision = DatasetDecider.decide(observed.seen(), dataset.desiredRemoteName());
         DatasetOutcome outcome = act(decision, observed, dataset);
+        observer.keep(dataset, observed, outcome.sourceFailure() == null
+                && (decision instanceof DatasetDecision.Upload || decision instanceof DatasetDecision.Poll));
         LoraDatasetStatus before = dataset.getStatus();
         LoraDatasetStatus after = DatasetStatusRules.derive(before, generation(dataset), observed.seen(), outcome,
                 clock.instant());
         announce(dataset, before, after, outcome);
         // Idle: a change of the spec wakes it, and the maximum reconciliation interval rechecks it
-        Duration delay = decision instanceof DatasetDecision.Poll ? POLL
+        // A source that failed during an upload (a dropped connection) is tried again, but not at once: it may be
+        // down for a while, and the files already sent stay sent.
+        Duration delay = outcome.sourceFailure() != null ? SOURCE_RETRY : decision instanceof DatasetDecision.Poll ? POLL
                 : decision instanceof DatasetDecision.Idle ? null : SOON;
         if (JSON.valueToTree(after).equals(before == null ? null : JSON.valueToTree(before))) {
             return delay == null ? UpdateControl.noUpdate() : UpdateControl.<LoraDataset>noUpdate().rescheduleAfter(delay);
@@ -86,20 +99,20 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
             RemoteDataset created = api.create(observed.token(), name);
             events.record(dataset, EventReason.DatasetCreated, "created RunComfy dataset " + name + " (" + created.id()
                     + ")");
-            return new DatasetOutcome(created, java.util.List.of(), null, null);
+            return new DatasetOutcome(created, List.of(), null, null);
         } catch (TrainerException e) {
             if (e.httpStatus() == 409) {
                 try {
                     RemoteDataset adopted = observer.byName(observed.token(), name);
                     if (adopted != null) {
                         events.record(dataset, EventReason.Adopted, "adopted the existing RunComfy dataset " + name);
-                        return new DatasetOutcome(adopted, java.util.List.of(), null, null);
+                        return new DatasetOutcome(adopted, List.of(), null, null);
                     }
                 } catch (TrainerException lookup) {
-                    return new DatasetOutcome(null, java.util.List.of(), null, lookup.getMessage());
+                    return new DatasetOutcome(null, List.of(), null, lookup.getMessage());
                 }
             }
-            return new DatasetOutcome(null, java.util.List.of(), null, e.getMessage());
+            return new DatasetOutcome(null, List.of(), null, e.getMessage());
         }
     }
 
@@ -128,8 +141,21 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
         }
     }
 
+    /** LoraTrainingJobs are watched: a deletion that waits for the jobs using the dataset goes on when they end. */
+    @Override
+    public List<EventSource<?, LoraDataset>> prepareEventSources(EventSourceContext<LoraDataset> context) {
+        return List.of(jobs.eventSource(context));
+    }
+
     @Override
     public DeleteControl cleanup(LoraDataset dataset, Context<LoraDataset> context) {
+        List<String> using = users.of(dataset.getMetadata().getName(),
+                jobs.inNamespace(dataset.getMetadata().getNamespace()));
+        if (!using.isEmpty()) {
+            waitForUsers(dataset, using, context);
+            return DeleteControl.noFinalizerRemoval(); // the job watch wakes it when one of them ends
+        }
+        observer.forget(dataset);
         String id = dataset.getStatus() == null ? null : dataset.getStatus().getRemoteId();
         if (id == null || dataset.getSpec().deletionPolicyOrDefault() == DatasetDeletionPolicy.Orphan) {
             if (id != null) {
@@ -155,6 +181,20 @@ public class LoraDatasetReconciler implements Reconciler<LoraDataset>, Cleaner<L
         events.record(dataset, EventReason.RemoteDatasetDeleted, "deleted RunComfy dataset "
                 + dataset.getStatus().getRemoteName());
         return DeleteControl.defaultDelete();
+    }
+
+    /** Says, once per change of the list, which jobs hold the deletion back (status and an Event). */
+    private void waitForUsers(LoraDataset dataset, List<String> using, Context<LoraDataset> context) {
+        LoraDatasetStatus before = dataset.getStatus();
+        LoraDatasetStatus after = DatasetStatusRules.inUse(before, using, clock.instant());
+        if (JSON.valueToTree(after).equals(before == null ? null : JSON.valueToTree(before))) {
+            return;
+        }
+        context.resourceOperations().jsonPatchPrimaryStatus(dataset, current -> {
+            current.setStatus(after);
+            return current;
+        });
+        events.record(dataset, EventReason.InUse, DatasetStatusRules.inUseMessage(using));
     }
 
     private static long generation(LoraDataset dataset) {

@@ -45,6 +45,11 @@ public final class UrlFileSource implements FileSource {
     }
 
     @Override
+    public String listingKey() {
+        return "url|" + uri + "|" + filename + "|" + sha256;
+    }
+
+    @Override
     public void read(List<DesiredFile> wanted, FileSink sink) throws SourceException, TrainerException {
         for (DesiredFile file : wanted) {
             if (!file.name().equals(filename)) {

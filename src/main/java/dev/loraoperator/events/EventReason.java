@@ -42,7 +42,8 @@ public enum EventReason {
     DatasetReady(false),
     RemoteDatasetDeleted(false),
     RemoteDatasetOrphaned(true),
-    DeleteFailed(true);
+    DeleteFailed(true),
+    InUse(false);
 
     private final boolean warning;
 

@@ -57,6 +57,17 @@ class DatasetBindingTest {
                 "files[0]: checksum mismatch"));
     }
 
+    @Test
+    void aDatasetBeingDeletedStartsNoJobButKeepsItsRemoteNameForTheJobsSubmittedWithIt() throws Exception {
+        LoraDataset deleting = dataset("corgis", DatasetPhase.Ready, 1, 1);
+        deleting.getMetadata().setDeletionTimestamp("2026-11-30T18:00:00Z");
+        DatasetBinding.Result result = DatasetBinding.resolve(DatasetBinding.folderNames(config()),
+                Map.of("corgis", deleting));
+        assertThat(result.failed()).containsExactly(new DatasetBinding.Use("corgis", DatasetPhase.Ready,
+                "the LoraDataset is being deleted"));
+        assertThat(result.remoteNames()).containsExactly(Map.entry("corgis", "team-corgis"));
+    }
+
     private static JsonNode config() throws Exception {
         return YAML.readTree("""
                 job: extension

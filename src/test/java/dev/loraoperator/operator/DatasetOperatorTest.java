@@ -38,8 +38,11 @@ class DatasetOperatorTest extends OperatorTestSupport {
     @io.quarkus.test.common.http.TestHTTPResource("/q/metrics")
     java.net.URI metrics;
 
+    /** Jobs first: a dataset that an active job uses is not deleted before the job is. */
     @AfterEach
     void deleteDatasets() {
+        sim().faults().clear();
+        client.resources(dev.loraoperator.api.v1alpha1.LoraTrainingJob.class).inNamespace(namespace).delete();
         client.resources(LoraDataset.class).inNamespace(namespace).delete();
         await().atMost(WAIT).until(() -> client.resources(LoraDataset.class).inNamespace(namespace).list()
                 .getItems().isEmpty());
@@ -140,6 +143,61 @@ class DatasetOperatorTest extends OperatorTestSupport {
         assertThat(sim().datasets()).filteredOn(d -> d.name().equals(remoteName)).hasSize(1);
         assertThat(uploads(id)).extracting(UploadRecord::filename).containsExactly("a.txt", "b.txt");
         assertThat(eventReasons("adopted")).contains("Adopted");
+    }
+
+    @Test
+    void aDatasetThatActiveJobsUseIsDeletedOnlyOnceNoneUsesItAnyMore() {
+        client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName("held")
+                .endMetadata().addToData("a.txt", "caption").build()).create();
+        DatasetFile file = new DatasetFile();
+        file.setConfigMapRef(new ConfigMapReference("held"));
+        client.resource(dataset("shared", DatasetDeletionPolicy.Delete, file)).create();
+        String remoteName = namespace + "-shared";
+        String finishing = awaitJobId(createJobUsing("finishing", "shared", false));
+        String deleted = awaitJobId(createJobUsing("deleted", "shared", false));
+        createJobUsing("idle", "shared", true); // never submitted: it does not hold the dataset
+        sim().job(finishing).start();
+        awaitPhase("finishing", dev.loraoperator.api.v1alpha1.Phase.Running);
+        int deletes = sim().count(Operation.DELETE_DATASET);
+
+        client.resources(LoraDataset.class).inNamespace(namespace).withName("shared").delete();
+        LoraDataset held = awaitDataset("shared", d -> inUseMessage(d).endsWith("LoraTrainingJobs deleted, finishing"));
+        assertThat(held.getMetadata().getDeletionTimestamp()).isNotNull();
+        assertThat(inUseMessage(held)).doesNotContain("idle");
+        awaitEvent("shared", "InUse");
+
+        // one job ends: the watch wakes the dataset, which now waits for the other one alone
+        sim().job(finishing).start().complete();
+        awaitPhase("finishing", dev.loraoperator.api.v1alpha1.Phase.Succeeded);
+        held = awaitDataset("shared", d -> inUseMessage(d).endsWith("LoraTrainingJob deleted"));
+        assertThat(remote(remoteName)).isNotNull();
+        assertThat(sim().count(Operation.DELETE_DATASET)).isEqualTo(deletes);
+        // the job that ended keeps the dataset's RunComfy name in its config: nothing looks edited, nothing is sent
+        afterTwoMorePasses("finishing");
+        assertThat(calls(Operation.EDIT, finishing) + calls(Operation.RESUME, finishing)).isZero();
+
+        // the other job is deleted (its remote job canceled): nothing uses the dataset any more
+        client.resources(dev.loraoperator.api.v1alpha1.LoraTrainingJob.class).inNamespace(namespace)
+                .withName("deleted").delete();
+        await().atMost(WAIT).until(() -> client.resources(LoraDataset.class).inNamespace(namespace)
+                .withName("shared").get() == null);
+        assertThat(remote(remoteName)).isNull();
+        assertThat(sim().count(Operation.DELETE_DATASET)).isEqualTo(deletes + 1);
+        assertThat(sim().job(deleted).snapshot().status()).isEqualTo("CANCELED");
+    }
+
+    private String createJobUsing(String name, String datasetName, boolean suspended) {
+        dev.loraoperator.api.v1alpha1.LoraTrainingJob job = TestJobs.job(namespace, name);
+        job.getSpec().setSuspend(suspended);
+        job.getSpec().setConfig(TestJobs.yaml(TestJobs.CONFIG.formatted(configName(name))
+                .replace("folder_path: dogs_v1", "folder_path: " + datasetName)));
+        create(job);
+        return name;
+    }
+
+    private static String inUseMessage(LoraDataset dataset) {
+        return dev.loraoperator.status.Conditions.find(dataset.getStatus().getConditions(), "Synced")
+                .filter(c -> "InUse".equals(c.getReason())).map(c -> c.getMessage()).orElse("");
     }
 
     private LoraDataset dataset(String name, DatasetDeletionPolicy policy, DatasetFile... files) {

@@ -63,8 +63,15 @@ public final class ApiCalls {
             watched("JOSDK ResourceOperations.addFinalizer/removeFinalizer", false, JOBS_GROUP, "loradatasets",
                     "patch"),
             watched("JOSDK ResourceOperations.conflictRetryingPatchPrimary", false, JOBS_GROUP, "loradatasets", "get"),
-            // ... and the dataset reconciler's UpdateControl.patchStatus, a patch of the status subresource.
+            // ... and the dataset reconciler's UpdateControl.patchStatus (and, while a deletion waits for the jobs using
+            // the dataset, ResourceOperations.jsonPatchPrimaryStatus), a patch of the status subresource.
             watched("dataset status (UpdateControl.patchStatus)", true, JOBS_GROUP, "loradatasets/status", "patch"),
+            // The dataset controller watches LoraTrainingJobs, so a deletion that waits for the jobs using a dataset
+            // goes on when they end (TrainingJobWatch); it reads the config of a job's configFrom ConfigMap (above).
+            watched("dataset controller: LoraTrainingJob watch (TrainingJobWatch)", true, JOBS_GROUP,
+                    "loratrainingjobs", "list"),
+            watched("dataset controller: LoraTrainingJob watch (TrainingJobWatch)", true, JOBS_GROUP,
+                    "loratrainingjobs", "watch"),
             // A dataset's configMapRef sources and the Secrets behind urlFrom, in its namespace.
             watched("dataset sources from ConfigMaps", true, CORE, "configmaps", "get"),
             watched("dataset source URLs from Secrets", true, CORE, "secrets", "get"),

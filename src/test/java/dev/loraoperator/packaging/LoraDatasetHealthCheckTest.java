@@ -64,8 +64,10 @@ class LoraDatasetHealthCheckTest {
         Map<DatasetPhase, List<String>> healthByPhase = new HashMap<>();
         for (ArgoCdHealthCheckTest.Case c : ArgoCdHealthCheckTest.cases(DIR)) {
             JsonNode status = c.input().path("status");
+            // a resource being deleted is judged by its deletion, not its phase
             boolean current = status.path("observedGeneration").asLong(-1)
-                    >= c.input().path("metadata").path("generation").asLong(0);
+                    >= c.input().path("metadata").path("generation").asLong(0)
+                    && c.input().path("metadata").path("deletionTimestamp").isMissingNode();
             Arrays.stream(DatasetPhase.values()).filter(p -> current && p.name().equals(status.path("phase").asText()))
                     .findFirst().ifPresent(p -> healthByPhase.computeIfAbsent(p, k -> new ArrayList<>()).add(c.status()));
         }

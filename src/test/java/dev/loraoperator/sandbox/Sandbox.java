@@ -74,6 +74,8 @@ public final class Sandbox implements AutoCloseable {
         TrainerSimulator simulator = TrainerSimulator.start("127.0.0.1", o.simulatorPort(), o.token(),
                 new Timeline(o.queue(), o.stepsPerSecond()), Clock.systemUTC());
         running.push(simulator);
+        ExampleFiles files = ExampleFiles.start("127.0.0.1", o.filesPort());
+        running.push(files);
         Path kubeconfig = Kubeconfig.write(o.dir().resolve("kubeconfig"), apiUrl);
         Path log = o.dir().resolve("operator.log");
         OperatorProcess operator = OperatorProcess.start(o.operatorJar(),
@@ -84,8 +86,9 @@ public final class Sandbox implements AutoCloseable {
         running.push(HealthWatch.start(operatorUrl.resolve("/q/health"), cwd.relativize(log).toString(), console,
                 Duration.ofSeconds(5)));
 
-        console.printf("%s: Kubernetes API %s, Trainer API simulator %s (token %s), operator %s, operator log %s%n",
-                READY, apiUrl, simulator.baseUrl(), o.token(), operatorUrl, cwd.relativize(log));
+        console.printf("%s: Kubernetes API %s, Trainer API simulator %s (token %s), example files %s, operator %s,"
+                + " operator log %s%n", READY, apiUrl, simulator.baseUrl(), o.token(), files.baseUrl(), operatorUrl,
+                cwd.relativize(log));
         console.println("In another terminal, here:");
         console.printf("  export KUBECONFIG=%s; alias kubectl=%s%n", kubeconfig, o.toolsBin().resolve("kubectl"));
         console.println("  kubectl apply -f examples/flux-lora.yaml && kubectl get ltj -w");

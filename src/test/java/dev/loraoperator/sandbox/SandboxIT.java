@@ -43,10 +43,12 @@ class SandboxIT {
     private static final Path DIR = Path.of("target", "sandbox-it").toAbsolutePath();
     private static final String TOKEN = "sandbox-token";
     private static final Pattern SIMULATOR_ADDRESS = Pattern.compile("Trainer API simulator (http://[^ ,]+)");
+    private static final Pattern FILES_ADDRESS = Pattern.compile("example files (http://[^ ,]+)");
 
     private static Process sandbox;
     private static final List<String> console = new CopyOnWriteArrayList<>();
     private static URI simulator;
+    private static String exampleFiles;
     private static Kubectl kubectl;
 
     @BeforeAll
@@ -55,7 +57,8 @@ class SandboxIT {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Sandbox.class.getName(),
-                "--api-port", "0", "--simulator-port", "0", "--operator-http-port", "0", "--dir", DIR.toString()));
+                "--api-port", "0", "--simulator-port", "0", "--operator-http-port", "0", "--files-port", "0",
+                "--dir", DIR.toString()));
         sandbox = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
@@ -78,6 +81,9 @@ class SandboxIT {
         Matcher address = SIMULATOR_ADDRESS.matcher(ready);
         assertThat(address.find()).as(ready).isTrue();
         simulator = URI.create(address.group(1));
+        Matcher files = FILES_ADDRESS.matcher(ready);
+        assertThat(files.find()).as(ready).isTrue();
+        exampleFiles = files.group(1);
         kubectl = new Kubectl(Path.of(System.getProperty("lora.tools.bin", "target/tools/bin"), "kubectl"),
                 DIR.resolve("kubeconfig"), DIR.resolve("kube-cache"));
     }
@@ -185,6 +191,28 @@ class SandboxIT {
         assertThat(submits).hasSize(1);
         assertThat(submits.get(0).path("body").asText()).contains("/app/ai-toolkit/datasets/default-corgis");
         kubectl.run("delete", "-f", "examples/dataset-lora.yaml").ok();
+    }
+
+    @Test
+    void anArchiveTheSandboxServesBecomesADatasetThatAJobTrainsOn() throws Exception {
+        // the example names the sandbox's default port; this sandbox took a free one
+        Path example = DIR.resolve("dataset-archive-lora.yaml");
+        Files.writeString(example, Files.readString(Path.of("examples/dataset-archive-lora.yaml"))
+                .replace("http://127.0.0.1:8091", exampleFiles));
+        kubectl.run("apply", "-f", example.toString()).ok();
+        kubectl.run("wait", "--for=jsonpath={.status.phase}=Ready", "lds/corgis-archive", "--timeout=120s").ok();
+        kubectl.run("wait", "--for=condition=Succeeded", "ltj/corgi-archive-lora", "--timeout=120s").ok();
+        assertThat(kubectl.run("get", "lds", "corgis-archive").ok().out())
+                .containsPattern("corgis-archive +Ready +" + ExampleFiles.FILES + "/" + ExampleFiles.FILES + " ");
+        String remoteId = kubectl.run("get", "lds", "corgis-archive", "-o", "jsonpath={.status.remoteId}").ok().out();
+        assertThat(simulatorCalls()).as("each file of the archive uploaded once")
+                .filteredOn(c -> "UPLOAD_FILE".equals(c.path("operation").asText())
+                        && remoteId.equals(c.path("jobId").asText())).hasSize(ExampleFiles.FILES);
+        List<JsonNode> submits = simulatorCalls().stream().filter(c -> "SUBMIT".equals(c.path("operation").asText())
+                && c.path("body").asText().contains("corgi_archive_lora_v1")).toList();
+        assertThat(submits).hasSize(1);
+        assertThat(submits.get(0).path("body").asText()).contains("/app/ai-toolkit/datasets/default-corgis-archive");
+        kubectl.run("delete", "-f", example.toString()).ok();
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Map;
  * The sandbox's command line: fixed local ports (0: any free one, reported when ready) and a fast Trainer timeline
  * by default, every one overridable.
  */
-record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, String token, Duration queue,
+record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, int filesPort, String token, Duration queue,
         double stepsPerSecond, Path dir, Path operatorJar, Path crds, Path toolsBin) {
 
     static final String OPERATOR_NAMESPACE = "lora-training-operator";
@@ -18,7 +18,7 @@ record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, Stri
     static final String SECRET_KEY = "token";
 
     static final String USAGE = "usage: Sandbox [--api-port 8443] [--simulator-port 8089] [--operator-http-port 8090]"
-            + " [--token sandbox-token] [--queue 3s] [--steps-per-second 25] [--dir target/sandbox]"
+            + " [--files-port 8091] [--token sandbox-token] [--queue 3s] [--steps-per-second 25] [--dir target/sandbox]"
             + " [--operator-jar target/quarkus-app/quarkus-run.jar] [--crds crds]"
             + " [--tools-bin target/tools/bin]";
 
@@ -34,7 +34,7 @@ record SandboxOptions(int apiPort, int simulatorPort, int operatorHttpPort, Stri
             o.put(args[i], args[++i]);
         }
         return new SandboxOptions(port(o, "--api-port", 8443), port(o, "--simulator-port", 8089),
-                port(o, "--operator-http-port", 8090), o.getOrDefault("--token", "sandbox-token"),
+                port(o, "--operator-http-port", 8090), port(o, "--files-port", 8091), o.getOrDefault("--token", "sandbox-token"),
                 SimulatorCli.duration(o.getOrDefault("--queue", "3s")),
                 Double.parseDouble(o.getOrDefault("--steps-per-second", "25")),
                 Path.of(o.getOrDefault("--dir", "target/sandbox")).toAbsolutePath(),
