@@ -56,12 +56,25 @@ public final class DatasetBinding {
 
     /** @param datasetsInNamespace the LoraDatasets of the job's namespace, by metadata.name */
     public static Result resolve(Set<String> folderNames, Map<String, LoraDataset> datasetsInNamespace) {
+        return resolve(folderNames, datasetsInNamespace, Map.of());
+    }
+
+    /**
+     * As above, for a job that already runs on {@code recorded} (RunComfy names by folder, from its submission): a
+     * folder whose LoraDataset was deleted since keeps its recorded name, so the config does not look edited and no
+     * edit or resume is sent to a job because its dataset resource went away.
+     */
+    public static Result resolve(Set<String> folderNames, Map<String, LoraDataset> datasetsInNamespace,
+            Map<String, String> recorded) {
         Map<String, String> remoteNames = new LinkedHashMap<>();
         List<Use> waiting = new ArrayList<>();
         List<Use> failed = new ArrayList<>();
         for (String folder : folderNames) {
             LoraDataset dataset = datasetsInNamespace.get(folder);
             if (dataset == null) {
+                if (recorded.containsKey(folder)) {
+                    remoteNames.put(folder, recorded.get(folder));
+                }
                 continue;
             }
             LoraDatasetStatus status = dataset.getStatus();

@@ -16,6 +16,7 @@ import dev.loraoperator.credentials.Credentials;
 import dev.loraoperator.datasets.DatasetBinding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads the token and the config a LoraTrainingJob points at, and prepares the config for submission. */
@@ -67,7 +68,8 @@ public class InputReader {
             throws InvalidConfigException {
         Set<String> folders = DatasetBinding.folderNames(config);
         DatasetBinding.Result datasets = folders.isEmpty() ? JobInputs.NO_DATASETS
-                : DatasetBinding.resolve(folders, datasetLookup.inNamespace(job.getMetadata().getNamespace()));
+                : DatasetBinding.resolve(folders, datasetLookup.inNamespace(job.getMetadata().getNamespace()),
+                        recordedDatasets(job));
         if (datasets.remoteNames().isEmpty()) {
             return new JobInputs(creds, preparer.fromInline(config), List.of(), null, datasets);
         }
@@ -76,7 +78,12 @@ public class InputReader {
         datasets.remoteNames().forEach((folder, remote) -> notes.add("folder_path " + folder + " names LoraDataset "
                 + folder + ": submitted as RunComfy dataset " + remote));
         return new JobInputs(creds, new PreparedConfig(prepared.name(), prepared.yaml(), prepared.hash(), notes,
-                prepared.totalSteps(), prepared.saveEvery()), List.of(), null, datasets);
+                prepared.totalSteps(), prepared.saveEvery(), datasets.remoteNames()), List.of(), null, datasets);
+    }
+
+    private static Map<String, String> recordedDatasets(LoraTrainingJob job) {
+        var submission = job.getStatus() == null ? null : job.getStatus().getSubmission();
+        return submission == null || submission.getDatasets() == null ? Map.of() : submission.getDatasets();
     }
 
     private String configMapValue(String namespace, ConfigMapKeyReference ref) {

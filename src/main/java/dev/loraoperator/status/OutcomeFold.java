@@ -158,5 +158,6 @@ final class OutcomeFold {
         submission.setConfigName(config.name());
         submission.setTotalSteps(config.totalSteps());
         submission.setSaveEvery(config.saveEvery());
+        submission.setDatasets(config.datasets().isEmpty() ? null : new java.util.TreeMap<>(config.datasets()));
     }
 }

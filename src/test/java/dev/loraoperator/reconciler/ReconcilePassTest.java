@@ -327,6 +327,28 @@ class ReconcilePassTest {
     }
 
     @Test
+    void aJobThatRanOnALoraDatasetIsNotEditedOrResumedWhenTheLoraDatasetIsDeletedLater() {
+        ReconcileHarness h = harness().create("trained", j -> ((ObjectNode) j.getSpec().getConfig().path("config")
+                .path("process").get(0).path("datasets").get(0)).put("folder_path", "corgis"));
+        client.resource(dataset(h.namespace(), "corgis", dev.loraoperator.api.v1alpha1.DatasetPhase.Ready,
+                "team-corgis")).create();
+        String jobId = running(h, 100);
+        assertThat(h.status().getSubmission().getDatasets()).containsEntry("corgis", "team-corgis");
+        h.sim.job(jobId).complete();
+        assertThat(h.pass().status().getPhase()).isEqualTo(Phase.Succeeded);
+
+        client.resource(dataset(h.namespace(), "corgis", dev.loraoperator.api.v1alpha1.DatasetPhase.Ready,
+                "team-corgis")).delete();
+        h.restartOperator(); // nothing remembered in memory either
+        h.advance(Duration.ofMinutes(10));
+        ReconcileHarness.Pass after = h.pass();
+
+        assertThat(after.requests()).as("the job runs what it ran: nothing to edit or resume").isEmpty();
+        assertThat(after.status().getPhase()).isEqualTo(Phase.Succeeded);
+        assertThat(condition(after.status(), "Synced", JobCondition::getStatus)).isEqualTo("True");
+    }
+
+    @Test
     void aFailedLoraDatasetIsReportedAndNothingIsSubmitted() {
         ReconcileHarness h = harness().create("on-broken", j -> ((ObjectNode) j.getSpec().getConfig().path("config")
                 .path("process").get(0).path("datasets").get(0)).put("folder_path", "/app/ai-toolkit/datasets/broken"));

@@ -36,6 +36,10 @@ public class Submission {
     @JsonPropertyDescription("GPU count the remote job was submitted or last resumed with.")
     private Integer gpuCount;
 
+    @JsonPropertyDescription("RunComfy dataset names the remote job runs on, by the LoraDataset (folder) name its config "
+            + "gives: a LoraDataset deleted later does not make the config look changed.")
+    private java.util.Map<String, String> datasets;
+
     public Submission() {
     }
 
@@ -64,6 +68,8 @@ public class Submission {
     public void setGpuType(GpuType gpuType) { this.gpuType = gpuType; }
     public Integer getGpuCount() { return gpuCount; }
     public void setGpuCount(Integer gpuCount) { this.gpuCount = gpuCount; }
+    public java.util.Map<String, String> getDatasets() { return datasets; }
+    public void setDatasets(java.util.Map<String, String> datasets) { this.datasets = datasets; }
     public String getInputFingerprint() { return inputFingerprint; }
     public void setInputFingerprint(String inputFingerprint) { this.inputFingerprint = inputFingerprint; }
 }
