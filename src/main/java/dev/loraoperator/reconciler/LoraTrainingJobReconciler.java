@@ -115,7 +115,8 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
         countSubmission(outcome);
         PassMetrics.record(metrics, job.getMetadata().getUid(), next, observation, outcome, now);
         PollBudget budget = pollLoad.track(job.getMetadata().getUid(), next);
-        Duration delay = Schedule.next(next, outcome, job.getSpec(), settings.poll(), budget.stretch(), now);
+        Duration delay = Schedule.afterHeldBack(Schedule.next(next, outcome, job.getSpec(), settings.poll(),
+                budget.stretch(), now), observation.heldBack());
         passes.completed(job.getMetadata().getUid());
         return delay == null ? UpdateControl.noUpdate() : UpdateControl.<LoraTrainingJob>noUpdate().rescheduleAfter(delay);
     }

@@ -29,17 +29,28 @@ public class RemoteObserver {
         } catch (TrainerException e) {
             // Held back by the shared rate limit: nothing was asked, nothing failed; look again when a slot is free.
             // After a failed read, though, a deferral is no fresh look: the status keeps saying the view is stale.
-            return e.isDeferred() && !SyncReasons.faulty(recorded) ? Observation.NONE : Observation.failed(e);
+            return e.isDeferred() && !SyncReasons.faulty(recorded) ? heldBack(e) : Observation.failed(e);
         }
         if (job.status() == null || !resultWorthReading(recorded, job)) {
             return new Observation(job, null, null);
         }
+        boolean ended = RemoteStates.of(job.status()).isTerminal();
         try {
-            return new Observation(job, api.result(token, recorded.getJobId()), null);
+            RemoteResult result = ended ? api.finalResult(token, recorded.getJobId())
+                    : api.result(token, recorded.getJobId());
+            return new Observation(job, result, null);
         } catch (TrainerException e) {
-            // A deferred read is tried next time; after a failed one, only if the status still says the view is stale.
-            return new Observation(job, null, e.isDeferred() && !SyncReasons.faulty(recorded) ? null : e);
+            if (!e.isDeferred() || SyncReasons.faulty(recorded)) {
+                return new Observation(job, null, e); // after a failed read, a deferral stays a failure: still stale
+            }
+            // A save point's artifacts are read with a later one. An end's are not read again once the end is
+            // recorded, so a held-back final read takes the status read with it: both come again once a slot is free.
+            return ended ? heldBack(e) : new Observation(job, null, null);
         }
+    }
+
+    private static Observation heldBack(TrainerException deferral) {
+        return Observation.heldBack(deferral.retryAfter().orElse(Schedule.BACKOFF_FLOOR));
     }
 
     /**

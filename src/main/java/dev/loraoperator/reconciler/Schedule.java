@@ -41,6 +41,18 @@ final class Schedule {
         return next;
     }
 
+    /**
+     * A look the rate limit held back comes back once a slot is free (never sooner than the backoff floor), not a
+     * whole poll interval later: under a burst the wait is short, and a job's end is not seen an interval late.
+     */
+    static Duration afterHeldBack(Duration next, Duration heldBack) {
+        if (heldBack == null) {
+            return next;
+        }
+        Duration soon = max(heldBack, BACKOFF_FLOOR);
+        return next == null ? soon : earliest(next, soon);
+    }
+
     private static Duration own(LoraTrainingJobStatus status, Outcome outcome, LoraTrainingJobSpec spec,
             OperatorSettings.Poll poll, double stretch, Instant now) {
         if (outcome instanceof Outcome.Deferred deferred) {

@@ -40,7 +40,7 @@ public class HttpTrainerApi implements TrainerApi {
 
     @Override
     public SubmitSlot reserveSubmission() throws TrainerException {
-        admit(Operation.SUBMIT);
+        admit(Operation.SUBMIT, Operation.SUBMIT.priority());
         return new SubmitSlot();
     }
 
@@ -71,7 +71,19 @@ public class HttpTrainerApi implements TrainerApi {
 
     @Override
     public RemoteResult result(ApiToken token, String jobId) throws TrainerException {
-        JsonNode body = send(Operation.RESULT, token, "GET", jobPath(jobId, "result"), null, Function.identity());
+        return readResult(token, jobId, Operation.RESULT.priority());
+    }
+
+    @Override
+    public RemoteResult finalResult(ApiToken token, String jobId) throws TrainerException {
+        return readResult(token, jobId, RateLimiter.Priority.URGENT);
+    }
+
+    private RemoteResult readResult(ApiToken token, String jobId, RateLimiter.Priority priority)
+            throws TrainerException {
+        admit(Operation.RESULT, priority);
+        JsonNode body = exchange(Operation.RESULT, token, "GET", jobPath(jobId, "result"), null, "application/json",
+                requestTimeout, Function.identity());
         if (!ResponseReader.hasArtifacts(body)) {
             // Silence about the artifacts is not "there are none": it must not erase the checkpoints already known.
             throw new TrainerException(Operation.RESULT, Outcome.OUTCOME_UNKNOWN, 200, null,
@@ -128,7 +140,7 @@ public class HttpTrainerApi implements TrainerApi {
      */
     <T> T send(Operation op, ApiToken token, String method, String path, HttpRequest.BodyPublisher body,
             String contentType, Duration timeout, Function<JsonNode, T> reader) throws TrainerException {
-        admit(op);
+        admit(op, op.priority());
         return exchange(op, token, method, path, body, contentType, timeout, reader);
     }
 
@@ -153,8 +165,8 @@ public class HttpTrainerApi implements TrainerApi {
     }
 
     /** Takes a rate-limit slot, or fails at once (not sent) with the wait, so the caller reschedules. */
-    private void admit(Operation op) throws TrainerException {
-        Optional<RateLimiter.Deferral> deferral = rateLimiter.tryAcquire(op.priority());
+    private void admit(Operation op, RateLimiter.Priority priority) throws TrainerException {
+        Optional<RateLimiter.Deferral> deferral = rateLimiter.tryAcquire(priority);
         if (deferral.isPresent()) {
             throw deferred(op, deferral.get());
         }

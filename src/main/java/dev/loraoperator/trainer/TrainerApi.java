@@ -22,6 +22,14 @@ public interface TrainerApi {
 
     RemoteResult result(ApiToken token, String jobId) throws TrainerException;
 
+    /**
+     * The artifacts of a job this very look read as ended: the second half of that look, so it does not leave the
+     * rate limit's last slot to urgent calls as polls do (an ended job is not read again, and its final model is here).
+     */
+    default RemoteResult finalResult(ApiToken token, String jobId) throws TrainerException {
+        return result(token, jobId);
+    }
+
     RemoteJob cancel(ApiToken token, String jobId) throws TrainerException;
 
     /** POST /resume; GPU fields are sent only when given (the API may ignore them). */

@@ -459,4 +459,28 @@ class ReconcilePassTest {
         assertThat(h.eventReasons()).contains("Adopted");
         assertThat(h.sim.count(Operation.SUBMIT)).as("adopted, never submitted").isZero();
     }
+
+    @Test
+    void underATightRateLimitAHeldBackPollComesBackWithinSecondsAndAnEndedJobStillGetsItsFinalArtifacts() {
+        ReconcileHarness h = track(new ReconcileHarness(client, api -> api, 1.0)).create("tight", j -> { });
+        assertThat(h.pass().sent(Operation.SUBMIT)).isEqualTo(1);
+        String jobId = h.jobId();
+        h.sim.job(jobId).start().advanceTo(100);
+        h.advance(Duration.ofSeconds(10));
+        assertThat(h.pass().status().getPhase()).isEqualTo(Phase.Running);
+
+        ReconcileHarness.Pass held = h.pass(); // at once: the bucket has no slot for a poll
+        assertThat(held.requests()).isEmpty();
+        assertThat(held.rescheduleAfter()).as("back once a slot is free, not an interval later")
+                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(held.status().getPhase()).isEqualTo(Phase.Running);
+
+        h.sim.job(jobId).complete();
+        h.advance(Duration.ofSeconds(10)); // two slots: the poll takes one and leaves one for urgent calls
+        ReconcileHarness.Pass ended = h.pass();
+        assertThat(ended.sent(Operation.STATUS)).isEqualTo(1);
+        assertThat(ended.sent(Operation.RESULT)).as("the end's artifacts are read in the same look").isEqualTo(1);
+        assertThat(ended.status().getPhase()).isEqualTo(Phase.Succeeded);
+        assertThat(ended.status().getArtifacts().getLatestCheckpoint().getName()).doesNotMatch(".*_\\d+\\.safetensors");
+    }
 }

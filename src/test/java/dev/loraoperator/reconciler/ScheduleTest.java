@@ -124,4 +124,13 @@ class ScheduleTest {
         assertThat(next(job("STOPPED", Phase.Succeeded, "True", "Synced", NOW), fromConfigMap))
                 .isEqualTo(POLL.retryInterval());
     }
+
+    @Test
+    void aLookHeldBackByTheRateLimitComesBackOnceASlotIsFreeNeverSoonerThanTheFloorNorLaterThanPlanned() {
+        assertThat(Schedule.afterHeldBack(Duration.ofSeconds(10), null)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(Schedule.afterHeldBack(Duration.ofSeconds(10), Duration.ofMillis(50))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Schedule.afterHeldBack(Duration.ofSeconds(10), Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(Schedule.afterHeldBack(Duration.ofSeconds(2), Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Schedule.afterHeldBack(null, Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
+    }
 }
