@@ -60,9 +60,9 @@ public final class DatasetBinding {
     }
 
     /**
-     * As above, for a job that already runs on {@code recorded} (RunComfy names by folder, from its submission): a
-     * folder whose LoraDataset was deleted since keeps its recorded name, so the config does not look edited and no
-     * edit or resume is sent to a job because its dataset resource went away.
+     * As above, for a job that already runs on {@code recorded} (RunComfy names by folder, from its submission): such
+     * a folder keeps its recorded name whatever became of its LoraDataset, so the config does not look edited (no edit
+     * or resume is sent because a dataset resource went away) and a running job is not reported unacceptable.
      */
     public static Result resolve(Set<String> folderNames, Map<String, LoraDataset> datasetsInNamespace,
             Map<String, String> recorded) {
@@ -70,11 +70,14 @@ public final class DatasetBinding {
         List<Use> waiting = new ArrayList<>();
         List<Use> failed = new ArrayList<>();
         for (String folder : folderNames) {
+            if (recorded.containsKey(folder)) {
+                // The job already runs on it: what becomes of the LoraDataset since (deleted, being deleted, failed
+                // on a later change) neither changes its config nor makes it unacceptable.
+                remoteNames.put(folder, recorded.get(folder));
+                continue;
+            }
             LoraDataset dataset = datasetsInNamespace.get(folder);
             if (dataset == null) {
-                if (recorded.containsKey(folder)) {
-                    remoteNames.put(folder, recorded.get(folder));
-                }
                 continue;
             }
             LoraDatasetStatus status = dataset.getStatus();

@@ -68,6 +68,24 @@ class DatasetBindingTest {
         assertThat(result.remoteNames()).containsExactly(Map.entry("corgis", "team-corgis"));
     }
 
+    @Test
+    void aJobAlreadyRunningOnADatasetKeepsItsRecordedNameWhateverBecameOfTheLoraDataset() throws Exception {
+        LoraDataset deleting = dataset("corgis", DatasetPhase.Ready, 1, 1);
+        deleting.getMetadata().setDeletionTimestamp("2026-11-30T18:00:00Z");
+        LoraDataset failed = dataset("cats", DatasetPhase.Failed, 1, 1);
+        Map<String, String> recorded = Map.of("corgis", "team-corgis", "cats", "team-cats");
+
+        DatasetBinding.Result changed = DatasetBinding.resolve(DatasetBinding.folderNames(config()),
+                Map.of("corgis", deleting, "cats", failed), recorded);
+        DatasetBinding.Result gone = DatasetBinding.resolve(DatasetBinding.folderNames(config()), Map.of(), recorded);
+
+        for (DatasetBinding.Result result : java.util.List.of(changed, gone)) {
+            assertThat(result.failed()).isEmpty();
+            assertThat(result.waiting()).isEmpty();
+            assertThat(result.remoteNames()).isEqualTo(recorded);
+        }
+    }
+
     private static JsonNode config() throws Exception {
         return YAML.readTree("""
                 job: extension
