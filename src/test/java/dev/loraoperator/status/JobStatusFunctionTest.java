@@ -213,6 +213,19 @@ class JobStatusFunctionTest {
     }
 
     @Test
+    void theFirstProgressIsWrittenAtOnce() {
+        Duration interval = Duration.ofSeconds(60);
+        LoraTrainingJobStatus queued = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("IN_QUEUE", null), null, null), new Outcome.Nothing(),
+                new JobFacts(spec(), 3, OK, false, T0, interval));
+        assertThat(queued.getProgress()).isNull();
+        assertThat(queued.getLastSyncTime()).isEqualTo("2026-06-01T10:00:00Z");
+        LoraTrainingJobStatus running = JobStatusFunction.derive(queued, new Observation(remote("RUNNING", 10L), null,
+                null), new Outcome.Nothing(), new JobFacts(spec(), 3, OK, false, T0.plusSeconds(20), interval));
+        assertThat(running.getProgress().getCurrentStep()).isEqualTo(10L);
+    }
+
+    @Test
     void conditionsKeepTheirTransitionTimeWhileTheirStatusStays() {
         LoraTrainingJobStatus queued = submittedAt(T0);
         LoraTrainingJobStatus running = JobStatusFunction.derive(queued,
