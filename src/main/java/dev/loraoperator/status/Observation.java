@@ -19,10 +19,6 @@ public record Observation(RemoteJob job, RemoteResult result, TrainerException f
         return new Observation(null, null, failure);
     }
 
-    public boolean looked() {
-        return job != null || failure != null;
-    }
-
     /** A status was read (possibly without the result, if that read failed). */
     public boolean read() {
         return job != null;

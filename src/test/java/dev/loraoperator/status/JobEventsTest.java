@@ -126,6 +126,15 @@ class JobEventsTest {
     }
 
     @Test
+    void aRetriedSubmissionIsAnnouncedEvenWhenItFails() {
+        Outcome.SubmissionPending retry = new Outcome.SubmissionPending("a1", T0, StatusFixture.CONFIG,
+                GpuType.ADA_80_PLUS, 1, true);
+        assertThat(quiet(notSubmitted(), new Outcome.SubmissionFailed(retry,
+                failure(dev.loraoperator.trainer.Outcome.REFUSED, 402, "no"), "f"))).extracting(JobEvent::reason)
+                .containsExactly(EventReason.RetryingSubmission, EventReason.SubmissionRefused);
+    }
+
+    @Test
     void anUncertainSubmissionTellsThePersonBothWaysOut() {
         LoraTrainingJobStatus uncertain = notSubmitted();
         uncertain.setSubmission(new Submission(SubmissionState.Uncertain, "a7", "2026-06-01T10:00:00Z", "h1"));

@@ -131,13 +131,14 @@ class OutcomeFoldTest {
         LoraTrainingJobStatus uncertain = fold(new LoraTrainingJobStatus(),
                 submissionFailed(dev.loraoperator.trainer.Outcome.OUTCOME_UNKNOWN));
         LoraTrainingJobStatus status = fold(uncertain,
-                new Outcome.Adopted("job-7", T0.plusSeconds(60), EDITED, GpuType.ADA_80_PLUS, 2, "by annotation"));
+                new Outcome.Adopted("job-7", T0.plusSeconds(60), EDITED, GpuType.HOPPER_141, 2, "by annotation"));
         assertThat(status.getJobId()).isEqualTo("job-7");
         assertThat(status.getSubmission().getState()).isEqualTo(SubmissionState.Succeeded);
         assertThat(status.getSubmission().getAttemptId()).as("the attempt it resolves").isEqualTo("a1");
         assertThat(status.getSubmission().getAt()).isEqualTo("2026-06-01T10:01:00Z");
         assertThat(status.getSubmission().getConfigHash()).isEqualTo("h2");
         assertThat(status.getSubmission().getTotalSteps()).isEqualTo(2000L);
+        assertThat(status.getSubmission().getGpuType()).isEqualTo(GpuType.HOPPER_141);
         assertThat(status.getSubmission().getGpuCount()).isEqualTo(2);
         assertThat(status.getSubmittedAt()).isEqualTo("2026-06-01T10:01:00Z");
         assertThat(status.getError()).isNull();
@@ -201,11 +202,12 @@ class OutcomeFoldTest {
         assertThat(edited.getSubmission().getTotalSteps()).isEqualTo(2000L);
         assertThat(edited.getSubmission().getSaveEvery()).isEqualTo(500L);
         Outcome.ControlRequested resume = new Outcome.ControlRequested(ControlAction.Resume, ControlCause.Unsuspend, T0,
-                "f2", CONFIG, GpuType.ADA_80_PLUS, 4);
+                "f2", CONFIG, GpuType.HOPPER_141, 4);
         LoraTrainingJobStatus stopped = following("STOPPED", Phase.Interrupted);
         stopped.setError(new JobError("TRAINING_ERROR", "oom"));
         stopped.setFinishedAt("2026-06-01T09:00:00Z");
         LoraTrainingJobStatus resumed = fold(stopped, new Outcome.ControlSent(resume, remote("RESUMING", null)));
+        assertThat(resumed.getSubmission().getGpuType()).isEqualTo(GpuType.HOPPER_141);
         assertThat(resumed.getSubmission().getGpuCount()).isEqualTo(4);
         assertThat(resumed.getSubmission().getConfigHash()).isEqualTo("h1");
         assertThat(resumed.getError()).isNull();
