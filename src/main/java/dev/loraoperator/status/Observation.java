@@ -30,10 +30,6 @@ public record Observation(RemoteJob job, RemoteResult result, TrainerException f
         return new Observation(null, null, null, wait);
     }
 
-    public boolean looked() {
-        return job != null || failure != null;
-    }
-
     /** A status was read (possibly without the result, if that read failed). */
     public boolean read() {
         return job != null;

@@ -29,9 +29,8 @@ final class ObservationFold {
             status.setArtifacts(ArtifactsMapper.artifactsOf(result, totalSteps));
         }
         Artifacts artifacts = status.getArtifacts();
-        boolean finalSaved = result != null ? ArtifactsMapper.hasFinalCheckpoint(result)
-                : artifacts != null && artifacts.getLatestCheckpoint() != null && totalSteps != null
-                        && totalSteps.equals(artifacts.getLatestCheckpoint().getStep());
+        // Without a new result the stored checkpoints suffice: the final one carries the configured step count.
+        boolean finalSaved = result != null && ArtifactsMapper.hasFinalCheckpoint(result);
         status.setProgress(ProgressMapper.progressOf(job.progress(),
                 artifacts == null ? List.of() : artifacts.getCheckpoints(), totalSteps, finalSaved,
                 status.getProgress()));

@@ -64,11 +64,4 @@ public sealed interface Outcome {
     /** The call failed; {@code failure.outcome()} says whether it may have taken effect. */
     record ControlFailed(ControlRequested request, TrainerException failure) implements Outcome {
     }
-
-    /** True when the pass changed something at the Trainer API (or may have). */
-    default boolean changedRemote() {
-        return this instanceof Submitted || this instanceof ControlSent
-                || this instanceof SubmissionFailed f && f.failure().outcome() != dev.loraoperator.trainer.Outcome.NOT_PROCESSED
-                || this instanceof ControlFailed c && c.failure().outcome() != dev.loraoperator.trainer.Outcome.NOT_PROCESSED;
-    }
 }

@@ -42,6 +42,14 @@ class ConfigPreparerTest {
     }
 
     @Test
+    void twentyProblemsAreAllListedWithoutACount() {
+        List<String> twenty = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "problem " + i).toList();
+        InvalidConfigException rejected = new InvalidConfigException(twenty);
+        assertThat(rejected.problems()).isEqualTo(twenty);
+        assertThat(rejected.getMessage()).endsWith("; problem 19");
+    }
+
+    @Test
     void theSameConfigInlineOrAsYamlGivesTheSameTextAndHash() throws Exception {
         PreparedConfig fromYaml = PREPARER.fromYamlText(Trees.resource("flux-lora.yaml"));
         PreparedConfig inline = PREPARER.fromInline(Trees.JSON.readTree(Trees.resource("flux-lora.json")));

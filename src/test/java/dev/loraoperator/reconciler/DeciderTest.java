@@ -169,6 +169,14 @@ class DeciderTest {
     }
 
     @Test
+    void aConfigChangeIsNotHeldOnAViewThatFailedToRefresh() {
+        Observation failed = Observation.failed(new TrainerException(Operation.STATUS, Outcome.OUTCOME_UNKNOWN, 503,
+                "503", "unavailable", null));
+        assertThat(decide(input(spec(), submitted("RUNNING", Phase.Running)).desiredConfig(config("flux_v1", "h2"))
+                .observation(failed))).isInstanceOf(Decision.Idle.class);
+    }
+
+    @Test
     void aResumeIsNotSentWithoutAFreshView() {
         LoraTrainingJobSpec resumable = spec();
         resumable.setAutoResume(new AutoResume(1));

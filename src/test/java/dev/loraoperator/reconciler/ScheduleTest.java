@@ -11,6 +11,8 @@ import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
 import dev.loraoperator.api.v1alpha1.Phase;
 import dev.loraoperator.settings.OperatorSettings;
 import dev.loraoperator.status.Outcome;
+import dev.loraoperator.trainer.Operation;
+import dev.loraoperator.trainer.TrainerException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,5 +134,35 @@ class ScheduleTest {
         assertThat(Schedule.afterHeldBack(Duration.ofSeconds(10), Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
         assertThat(Schedule.afterHeldBack(Duration.ofSeconds(2), Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(2));
         assertThat(Schedule.afterHeldBack(null, Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aSubmissionNeverSentIsTriedAgainWhenTheApiSaysOrOnTheRetryInterval() {
+        LoraTrainingJobStatus none = new LoraTrainingJobStatus();
+        none.setPhase(Phase.Pending);
+        none.setConditions(List.of(new JobCondition("Accepted", "True", 1L, NOW.toString(), "Valid", "")));
+        assertThat(next(none, notSent(dev.loraoperator.trainer.Outcome.NOT_PROCESSED, Duration.ofSeconds(7)))).isEqualTo(Duration.ofSeconds(7));
+        assertThat(next(none, notSent(dev.loraoperator.trainer.Outcome.NOT_PROCESSED, null))).isEqualTo(POLL.retryInterval());
+        assertThat(next(none, notSent(dev.loraoperator.trainer.Outcome.NOT_PROCESSED, Duration.ZERO))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(next(none, notSent(dev.loraoperator.trainer.Outcome.REFUSED, Duration.ofSeconds(7))))
+                .as("refused: only a change of the spec or the Secret starts it again").isNull();
+    }
+
+    @Test
+    void aFollowedJobWhoseCredentialsAreMissingIsLookedAtOnTheRetryInterval() {
+        LoraTrainingJobStatus noSecret = job("STOPPED", Phase.Succeeded, "False", "MissingCredentials", NOW);
+        assertThat(next(noSecret, spec())).isEqualTo(POLL.retryInterval());
+        LoraTrainingJobStatus held = job("STOPPED", Phase.Succeeded, "False", "ConfigNameChanged", NOW);
+        assertThat(next(held, spec())).as("waits for a spec change").isNull();
+    }
+
+    static Duration next(LoraTrainingJobStatus status, Outcome outcome) {
+        return Schedule.next(status, outcome, spec(), POLL, 1, NOW);
+    }
+
+    static Outcome notSent(dev.loraoperator.trainer.Outcome outcome, Duration retryAfter) {
+        return new Outcome.SubmissionFailed(new Outcome.SubmissionPending("a1", NOW, DeciderTest.CONFIG,
+                GpuType.ADA_80_PLUS, 1, false), new TrainerException(Operation.SUBMIT, outcome, 429, "429", "slow down",
+                        retryAfter), "f1");
     }
 }

@@ -1,5 +1,15 @@
 package dev.loraoperator.status;
 
+import static dev.loraoperator.status.StatusFixture.CONFIG;
+import static dev.loraoperator.status.StatusFixture.OK;
+import static dev.loraoperator.status.StatusFixture.T0;
+import static dev.loraoperator.status.StatusFixture.condition;
+import static dev.loraoperator.status.StatusFixture.facts;
+import static dev.loraoperator.status.StatusFixture.pending;
+import static dev.loraoperator.status.StatusFixture.reason;
+import static dev.loraoperator.status.StatusFixture.remote;
+import static dev.loraoperator.status.StatusFixture.spec;
+import static dev.loraoperator.status.StatusFixture.submittedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loraoperator.api.v1alpha1.AutoResume;
@@ -12,55 +22,16 @@ import dev.loraoperator.api.v1alpha1.LoraTrainingJobSpec;
 import dev.loraoperator.api.v1alpha1.LoraTrainingJobStatus;
 import dev.loraoperator.api.v1alpha1.Phase;
 import dev.loraoperator.api.v1alpha1.SubmissionState;
-import dev.loraoperator.config.PreparedConfig;
 import dev.loraoperator.trainer.Operation;
 import dev.loraoperator.trainer.RemoteJob;
-import dev.loraoperator.trainer.RemoteProgress;
 import dev.loraoperator.trainer.RemoteResult;
 import dev.loraoperator.trainer.TrainerException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The whole status from (previous status, observation, outcome, spec, now), without a cluster. */
 class JobStatusFunctionTest {
-    static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
-    static final PreparedConfig CONFIG = new PreparedConfig("flux_v1", "yaml", "h1", List.of(), 1000, 250);
-    static final Verdict OK = Verdict.yes("Valid", "usable");
-
-    static LoraTrainingJobSpec spec() {
-        LoraTrainingJobSpec spec = new LoraTrainingJobSpec();
-        spec.setGpuType(GpuType.ADA_80_PLUS);
-        return spec;
-    }
-
-    static JobFacts facts(LoraTrainingJobSpec spec, Instant now) {
-        return new JobFacts(spec, 3, OK, false, now);
-    }
-
-    static Outcome.SubmissionPending pending(Instant at) {
-        return new Outcome.SubmissionPending("a1", at, CONFIG, GpuType.ADA_80_PLUS, 1, false);
-    }
-
-    static RemoteJob remote(String status, Long step) {
-        return new RemoteJob("job-1", "flux_v1", status, step == null ? null : new RemoteProgress(step, 1000, null),
-                null, null, null, null);
-    }
-
-    static LoraTrainingJobStatus submittedAt(Instant at) {
-        return JobStatusFunction.derive(null, Observation.NONE,
-                new Outcome.Submitted(pending(at), remote("IN_QUEUE", null)), facts(spec(), at));
-    }
-
-    static String condition(LoraTrainingJobStatus status, ConditionType type) {
-        return Conditions.find(status.getConditions(), type.name()).map(JobCondition::getStatus).orElse(null);
-    }
-
-    static String reason(LoraTrainingJobStatus status, ConditionType type) {
-        return Conditions.find(status.getConditions(), type.name()).map(JobCondition::getReason).orElse(null);
-    }
-
     @Test
     void aSubmissionRecordsTheJobIdTheConfigFactsAndStartsCountingActiveTime() {
         LoraTrainingJobStatus status = submittedAt(T0);
@@ -257,6 +228,19 @@ class JobStatusFunctionTest {
                 new JobFacts(spec(), 3, OK, false, T0.plusSeconds(5), interval));
         assertThat(stopped.getPhase()).isEqualTo(Phase.Interrupted);
         assertThat(stopped.getProgress().getCurrentStep()).isEqualTo(400L);
+    }
+
+    @Test
+    void theFirstProgressIsWrittenAtOnce() {
+        Duration interval = Duration.ofSeconds(60);
+        LoraTrainingJobStatus queued = JobStatusFunction.derive(submittedAt(T0),
+                new Observation(remote("IN_QUEUE", null), null, null), new Outcome.Nothing(),
+                new JobFacts(spec(), 3, OK, false, T0, interval));
+        assertThat(queued.getProgress()).isNull();
+        assertThat(queued.getLastSyncTime()).isEqualTo("2026-06-01T10:00:00Z");
+        LoraTrainingJobStatus running = JobStatusFunction.derive(queued, new Observation(remote("RUNNING", 10L), null,
+                null), new Outcome.Nothing(), new JobFacts(spec(), 3, OK, false, T0.plusSeconds(20), interval));
+        assertThat(running.getProgress().getCurrentStep()).isEqualTo(10L);
     }
 
     @Test

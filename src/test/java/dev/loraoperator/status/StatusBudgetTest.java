@@ -1,8 +1,8 @@
 package dev.loraoperator.status;
 
-import static dev.loraoperator.status.JobStatusFunctionTest.facts;
-import static dev.loraoperator.status.JobStatusFunctionTest.spec;
-import static dev.loraoperator.status.JobStatusFunctionTest.submittedAt;
+import static dev.loraoperator.status.StatusFixture.facts;
+import static dev.loraoperator.status.StatusFixture.spec;
+import static dev.loraoperator.status.StatusFixture.submittedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loraoperator.api.v1alpha1.ControlAction;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The whole status stays under 32 KiB of JSON whatever the API sends, and what matters most is what stays. */
 class StatusBudgetTest {
-    static final Instant T0 = JobStatusFunctionTest.T0;
+    static final Instant T0 = StatusFixture.T0;
     static final int LIMIT = 32 * 1024;
 
     /** A string of exactly the most bytes the client lets through (RemoteText.MAX_BYTES). */
@@ -48,7 +48,7 @@ class StatusBudgetTest {
         TrainerException refused = new TrainerException(Operation.CANCEL,
                 dev.loraoperator.trainer.Outcome.REFUSED, 409, longest("C"), longest("refused "), null);
         Outcome.ControlFailed failedCancel = new Outcome.ControlFailed(new Outcome.ControlRequested(ControlAction.Cancel,
-                ControlCause.Suspend, T0, "fp", JobStatusFunctionTest.CONFIG, GpuType.ADA_80_PLUS, 1), refused);
+                ControlCause.Suspend, T0, "fp", StatusFixture.CONFIG, GpuType.ADA_80_PLUS, 1), refused);
         JobFacts badSpec = new JobFacts(spec(), 3, Verdict.no("InvalidConfig", longest("problems ")), true, T0);
 
         LoraTrainingJobStatus status = JobStatusFunction.derive(submittedAt(T0), new Observation(job, result, null),
@@ -71,7 +71,7 @@ class StatusBudgetTest {
         RemoteResult result = new RemoteResult("RUNNING", "https://s.example/config.yaml", checkpoints,
                 List.of("https://s.example/s1.jpg"), null);
         LoraTrainingJobStatus status = JobStatusFunction.derive(submittedAt(T0),
-                new Observation(JobStatusFunctionTest.remote("RUNNING", 400L), result, null), new Outcome.Nothing(),
+                new Observation(StatusFixture.remote("RUNNING", 400L), result, null), new Outcome.Nothing(),
                 facts(spec(), T0));
         assertThat(status.getArtifacts().getCheckpoints()).hasSize(4);
         assertThat(status.getArtifacts().getSamples()).hasSize(1);

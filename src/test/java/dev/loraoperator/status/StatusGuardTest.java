@@ -49,4 +49,32 @@ class StatusGuardTest {
         assertThat(StatusGuard.keepLearned(stored, ours).getPhase()).isEqualTo(Phase.Running);
         assertThat(StatusGuard.keepLearned(null, ours)).isSameAs(ours);
     }
+
+    @Test
+    void theStoredRemoteStateAndPhaseFillOnlyWhatOurOlderViewLacks() {
+        LoraTrainingJobStatus stored = status(SubmissionState.Succeeded, "a1", "job-1");
+        stored.setRemoteStatus("RUNNING");
+        stored.setPhase(Phase.Running);
+        LoraTrainingJobStatus pending = status(SubmissionState.Pending, "a1", null);
+        assertThat(StatusGuard.keepLearned(stored, pending).getRemoteStatus()).isEqualTo("RUNNING");
+        LoraTrainingJobStatus unknown = status(SubmissionState.Uncertain, "a1", null);
+        unknown.setPhase(Phase.Unknown);
+        unknown.setRemoteStatus("IN_QUEUE");
+        LoraTrainingJobStatus written = StatusGuard.keepLearned(stored, unknown);
+        assertThat(written.getPhase()).isEqualTo(Phase.Running);
+        assertThat(written.getRemoteStatus()).isEqualTo("IN_QUEUE");
+        LoraTrainingJobStatus suspended = status(SubmissionState.Pending, "a1", null);
+        suspended.setPhase(Phase.Suspended);
+        assertThat(StatusGuard.keepLearned(stored, suspended).getPhase()).isEqualTo(Phase.Suspended);
+    }
+
+    @Test
+    void anAnswerIsNotSwappedForAnotherAnswerOfTheSameAttempt() {
+        LoraTrainingJobStatus stored = status(SubmissionState.Uncertain, "a1", null);
+        LoraTrainingJobStatus ours = status(SubmissionState.Failed, "a1", null);
+        assertThat(StatusGuard.keepLearned(stored, ours).getSubmission().getState()).isEqualTo(SubmissionState.Failed);
+        LoraTrainingJobStatus noState = status(null, "a1", null);
+        assertThat(StatusGuard.keepLearned(status(SubmissionState.Pending, "a1", null), noState).getSubmission()
+                .getState()).isEqualTo(SubmissionState.Pending);
+    }
 }

@@ -47,6 +47,8 @@ class BoundedBodyTest {
         reader.onComplete();
         assertThat(reader.getBody().toCompletableFuture().join()).isEqualTo(new BoundedBody("{\"a\":\"é\"}", false));
         assertThat(connection.cancelled).isFalse();
+        assertThat(connection.requested).as("one chunk asked for at the start and after each (else the read stalls)")
+                .isEqualTo(3);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -99,6 +100,16 @@ class ErrorClassifierTest {
 
         assertThat(e.outcome()).isEqualTo(Outcome.OUTCOME_UNKNOWN);
         assertThat(e.httpStatus()).isEqualTo(200);
+        assertThat(e.getMessage()).isEqualTo("the API answered 200 with a body that is not a JSON object");
+    }
+
+    @Test
+    void onlyTheDatasetListMayBeAnArray() throws TrainerException {
+        RateLimiter limiter = new RateLimiter(10, FIXED);
+        assertThat(ErrorClassifier.checkResponse(Operation.LIST_DATASETS, CannedAnswer.of(200, "[{\"id\":\"d1\"}]",
+                (String) null), limiter).get(0).get("id").asText()).isEqualTo("d1");
+        TrainerException e = catchThrowableOfType(TrainerException.class, () -> ErrorClassifier.checkResponse(
+                Operation.LIST_DATASETS, CannedAnswer.of(200, "\"ok\"", (String) null), limiter));
         assertThat(e.getMessage()).isEqualTo("the API answered 200 with a body that is not a JSON object");
     }
 
@@ -193,6 +204,33 @@ class ErrorClassifierTest {
         assertThat(retryAfter(null)).isEqualTo(Duration.ofSeconds(5));
         assertThat(retryAfter("soon")).isEqualTo(Duration.ofSeconds(5));
         assertThat(retryAfter("-3x")).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 201, 204})
+    void objectStorageAcceptedTheUpload(int code) throws TrainerException {
+        ErrorClassifier.checkStorageResponse(Operation.SIGNED_UPLOAD, code);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "400, REFUSED, object storage answered 400",
+        "403, REFUSED, 'object storage answered 403 (the signed URL expired, or the request does not match its signature)'",
+        "404, REFUSED, object storage answered 404",
+        "408, OUTCOME_UNKNOWN, object storage answered 408",
+        "429, NOT_PROCESSED, object storage answered 429",
+        "302, OUTCOME_UNKNOWN, object storage answered 302",
+        "500, OUTCOME_UNKNOWN, object storage answered 500",
+        "503, OUTCOME_UNKNOWN, object storage answered 503"})
+    void objectStorageIsJudgedByItsStatusAloneAndNeverQuotesTheSignedUrl(int code, Outcome outcome, String message) {
+        TrainerException e = catchThrowableOfType(TrainerException.class,
+                () -> ErrorClassifier.checkStorageResponse(Operation.SIGNED_UPLOAD, code));
+        assertThat(e).isNotNull();
+        assertThat(e.outcome()).isEqualTo(outcome);
+        assertThat(e.operation()).isEqualTo(Operation.SIGNED_UPLOAD);
+        assertThat(e.httpStatus()).isEqualTo(code);
+        assertThat(e.errorCode()).isEqualTo(String.valueOf(code));
+        assertThat(e.getMessage()).isEqualTo(message);
     }
 
     private static Duration retryAfter(String header) {

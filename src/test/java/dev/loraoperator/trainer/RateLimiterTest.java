@@ -1,6 +1,7 @@
 package dev.loraoperator.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loraoperator.simulator.MutableClock;
 import dev.loraoperator.trainer.RateLimiter.Cause;
@@ -102,5 +103,11 @@ class RateLimiterTest {
         assertThat(limiter.pauseRemaining()).isEqualTo(Duration.ofMinutes(10));
         clock.advance(Duration.ofMinutes(10));
         assertThat(limiter.tryAcquire(Priority.URGENT)).as("no longer than the pause").isEmpty();
+    }
+
+    @Test
+    void aRateOfZeroIsRefusedAtStartup() {
+        assertThatThrownBy(() -> new RateLimiter(0, clock)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("requests per second must be positive");
     }
 }
