@@ -15,7 +15,8 @@ class SyncReasonsTest {
         "PollFailed, true", "RemoteJobNotFound, true", "IncompleteAnswer, true", "CancelFailed, true",
         "CancelRefused, true", "ResumeFailed, true", "EditFailed, true",
         "ResumeRefused, false", "EditRefused, false", "ActiveJob, false", "ConfigNameChanged, false",
-        "MissingCredentials, false", "UnknownRemoteStatus, false", "Synced, false", "null, false"})
+        "MissingCredentials, false", "UnknownRemoteStatus, false", "AdoptConflict, false", "CredentialsGone, false",
+        "Synced, false", "null, false"})
     void faultsAreTheFailedReadsAndCallsAndARefusedCancel(String reason, boolean fault) {
         assertThat(SyncReasons.isFault(reason)).isEqualTo(fault);
     }
