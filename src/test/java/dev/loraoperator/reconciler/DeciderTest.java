@@ -316,4 +316,15 @@ class DeciderTest {
         assertThat(decide(input(suspend, submitted("RUNNING", Phase.Running)).configInvalid(true)))
                 .isEqualTo(new Decision.Send(ControlAction.Cancel, ControlCause.Suspend));
     }
+
+    @Test
+    void aSentCallWhoseActionThisVersionCannotReadIsStillWaitedFor() {
+        LoraTrainingJobStatus sent = submitted("RUNNING", Phase.Running);
+        sent.setLastControl(control(null, ControlCause.Suspend, ControlState.Sent, NOW.minusSeconds(10)));
+        assertThat(decide(input(spec(), sent))).isInstanceOfSatisfying(Decision.Hold.class,
+                h -> assertThat(h.message()).contains("the effect of the call sent at"));
+        sent.setLastControl(control(ControlAction.Resume, ControlCause.Unsuspend, ControlState.Sent, NOW.minusSeconds(10)));
+        assertThat(decide(input(spec(), sent))).isInstanceOfSatisfying(Decision.Hold.class,
+                h -> assertThat(h.message()).contains("the effect of the resume sent at"));
+    }
 }

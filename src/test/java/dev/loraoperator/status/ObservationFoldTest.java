@@ -186,4 +186,14 @@ class ObservationFoldTest {
         ObservationFold.confirm(done, RemoteStates.RUNNING);
         assertThat(done.getState()).isEqualTo(ControlState.Done);
     }
+
+    @Test
+    void aLookTheRateLimitHeldBackChangesNothingAndSaysWhenASlotIsFree() {
+        LoraTrainingJobStatus running = following("RUNNING", Phase.Running);
+        LoraTrainingJobStatus expected = StatusCopy.of(running);
+        Observation held = Observation.heldBack(java.time.Duration.ofMillis(300));
+        assertThat(held.heldBack()).isEqualTo(java.time.Duration.ofMillis(300));
+        assertThat(held.read()).isFalse();
+        assertThat(StatusCopy.same(fold(running, held), expected)).isTrue();
+    }
 }

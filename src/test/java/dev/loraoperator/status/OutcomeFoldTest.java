@@ -281,4 +281,14 @@ class OutcomeFoldTest {
         LoraTrainingJobStatus status = following("RUNNING", Phase.Running);
         assertThat(StatusCopy.same(fold(status, outcome), following("RUNNING", Phase.Running))).isTrue();
     }
+
+    @Test
+    void aSubmissionRecordsTheRunComfyDatasetsItsConfigWasGivenAndNoneWhenItNamesNoLoraDataset() {
+        PreparedConfig onCorgis = new PreparedConfig("flux_v1", "yaml", "h1", List.of(), 1000, 250,
+                java.util.Map.of("corgis", "team-corgis"));
+        LoraTrainingJobStatus status = fold(new LoraTrainingJobStatus(),
+                new Outcome.SubmissionPending("a1", T0, onCorgis, GpuType.ADA_80_PLUS, 1, false));
+        assertThat(status.getSubmission().getDatasets()).containsExactly(java.util.Map.entry("corgis", "team-corgis"));
+        assertThat(fold(new LoraTrainingJobStatus(), pending(T0)).getSubmission().getDatasets()).isNull();
+    }
 }

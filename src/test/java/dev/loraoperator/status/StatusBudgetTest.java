@@ -95,4 +95,25 @@ class StatusBudgetTest {
                 .satisfies(c -> assertThat(c.getUrl()).isEqualTo(url("ckpt", 11)));
         assertThat(status.getConditions().get(0).getMessage()).as("artifacts were enough").isEqualTo(longest("kept "));
     }
+
+    @Test
+    void whenArtifactsAreNotEnoughEveryLongMessageIsShortenedAndTheErrorToo() {
+        LoraTrainingJobStatus status = submittedAt(T0);
+        java.util.List<dev.loraoperator.api.v1alpha1.JobCondition> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            many.add(new dev.loraoperator.api.v1alpha1.JobCondition("C" + i, "False", 1L, T0.toString(), "R",
+                    longest("message " + i + " ")));
+        }
+        status.setConditions(many);
+        status.setError(new dev.loraoperator.api.v1alpha1.JobError("E", longest("error ")));
+
+        StatusBudget.fit(status);
+
+        assertThat(StatusBudget.bytes(status)).isLessThanOrEqualTo(StatusBudget.MAX_BYTES);
+        assertThat(status.getConditions()).allSatisfy(c -> assertThat(c.getMessage())
+                .hasSizeLessThanOrEqualTo(StatusBudget.SHORT_MESSAGE_BYTES).endsWith("…"));
+        assertThat(status.getConditions().get(3).getMessage()).startsWith("message 3 ");
+        assertThat(status.getError().getMessage()).startsWith("error ").endsWith("…")
+                .hasSizeLessThanOrEqualTo(StatusBudget.SHORT_MESSAGE_BYTES);
+    }
 }
