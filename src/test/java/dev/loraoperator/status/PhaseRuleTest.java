@@ -114,6 +114,20 @@ class PhaseRuleTest {
     }
 
     @Test
+    void aJobTheOperatorSuspendedStaysSuspendedWhenALaterEditOrFailedResumeReplacesTheCancelRecord() {
+        for (Phase kept : new Phase[] {Phase.Suspended, Phase.Failed}) {
+            LoraTrainingJobStatus previous = following("CANCELED", kept);
+            LoraTrainingJobStatus edited = following("CANCELED", kept);
+            edited.setLastControl(control(ControlAction.Edit, ControlCause.ConfigChange, ControlState.Done));
+            assertThat(phase(edited, previous, NOT_READ, facts(spec(), T0))).as("was " + kept).isEqualTo(kept);
+        }
+        LoraTrainingJobStatus previous = following("RUNNING", Phase.Running);
+        LoraTrainingJobStatus canceledByUser = following("CANCELED", Phase.Running);
+        canceledByUser.setLastControl(control(ControlAction.Edit, ControlCause.ConfigChange, ControlState.Done));
+        assertThat(phase(canceledByUser, previous, NOT_READ, facts(spec(), T0))).isEqualTo(Phase.Canceled);
+    }
+
+    @Test
     void aSuspendedJobUnsuspendedWithItsActiveTimeUsedUpHasFailed() {
         LoraTrainingJobStatus previous = following("CANCELED", Phase.Suspended);
         assertThat(phase(canceledBy(ControlCause.Suspend, 60), previous, NOT_READ, facts(withDeadline(60), T0)))
