@@ -77,11 +77,8 @@ public class LoraTrainingJobReconciler implements Reconciler<LoraTrainingJob>, C
 
     @Override
     public UpdateControl<LoraTrainingJob> reconcile(LoraTrainingJob job, Context<LoraTrainingJob> context) {
-        return reconcile(job, new ResourceStatusStore(context, client), (jobId, exceptUid) -> context.getPrimaryCache()
-                .list(other -> jobId.equals(other.getStatus() == null ? null : other.getStatus().getJobId())
-                        && !exceptUid.equals(other.getMetadata().getUid()))
-                .findFirst().map(other -> other.getMetadata().getNamespace() + "/" + other.getMetadata().getName())
-                .orElse(null));
+        return reconcile(job, new ResourceStatusStore(context, client),
+                JobIdOwners.among(() -> context.getPrimaryCache().list()));
     }
 
     /**

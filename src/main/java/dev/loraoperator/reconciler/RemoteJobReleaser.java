@@ -16,6 +16,7 @@ import dev.loraoperator.status.DeletionStatus;
 import dev.loraoperator.status.RemoteStates;
 import dev.loraoperator.status.StatusCopy;
 import dev.loraoperator.status.Times;
+import dev.loraoperator.trainer.Operation;
 import dev.loraoperator.trainer.RemoteJob;
 import dev.loraoperator.trainer.TrainerApi;
 import dev.loraoperator.trainer.TrainerException;
@@ -109,7 +110,7 @@ public class RemoteJobReleaser {
         } catch (TrainerException e) {
             // Only the status read's 404 proves the job gone: a 404 on /cancel just after it was read as active
             // contradicts that read, so it is read again on the next pass rather than released and left running.
-            if (e.isNotFound() && e.operation() == dev.loraoperator.trainer.Operation.STATUS) {
+            if (e.isNotFound() && e.operation() == Operation.STATUS) {
                 return released(job, "remote job " + jobId + " no longer exists: " + e.getMessage());
             }
             // A refusal (409 ...) for a job just read as active is not "done": read again and retry.

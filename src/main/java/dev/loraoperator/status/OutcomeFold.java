@@ -10,6 +10,7 @@ import dev.loraoperator.api.v1alpha1.Submission;
 import dev.loraoperator.api.v1alpha1.SubmissionState;
 import dev.loraoperator.config.PreparedConfig;
 import dev.loraoperator.trainer.TrainerException;
+import java.util.TreeMap;
 
 /** Folds what a pass did (a submission, an adoption, a control call) into the status records. */
 final class OutcomeFold {
@@ -158,6 +159,6 @@ final class OutcomeFold {
         submission.setConfigName(config.name());
         submission.setTotalSteps(config.totalSteps());
         submission.setSaveEvery(config.saveEvery());
-        submission.setDatasets(config.datasets().isEmpty() ? null : new java.util.TreeMap<>(config.datasets()));
+        submission.setDatasets(config.datasets().isEmpty() ? null : new TreeMap<>(config.datasets()));
     }
 }

@@ -125,12 +125,8 @@ final class ReconcileHarness implements AutoCloseable {
     /** One reconcile of the stored resource, as JOSDK would run it. */
     Pass pass() {
         int before = sim.requests().size();
-        UpdateControl<LoraTrainingJob> control = reconciler.reconcile(store.stored(), store, (jobId, exceptUid) ->
-                client.resources(LoraTrainingJob.class).inAnyNamespace().list().getItems().stream()
-                        .filter(other -> other.getStatus() != null && jobId.equals(other.getStatus().getJobId())
-                                && !exceptUid.equals(other.getMetadata().getUid()))
-                        .map(other -> other.getMetadata().getNamespace() + "/" + other.getMetadata().getName())
-                        .findFirst().orElse(null));
+        UpdateControl<LoraTrainingJob> control = reconciler.reconcile(store.stored(), store, JobIdOwners.among(() ->
+                client.resources(LoraTrainingJob.class).inAnyNamespace().list().getItems().stream()));
         List<RecordedRequest> all = sim.requests();
         return new Pass(control.getScheduleDelay().map(Duration::ofMillis).orElse(null),
                 List.copyOf(all.subList(before, all.size())), status());

@@ -1,6 +1,7 @@
 package dev.loraoperator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Map;
 
 /** The record of submitting the remote job, kept so that a job is never submitted twice. */
 public class Submission {
@@ -38,7 +39,7 @@ public class Submission {
 
     @JsonPropertyDescription("RunComfy dataset names the remote job runs on, by the LoraDataset (folder) name its config "
             + "gives: a LoraDataset deleted later does not make the config look changed.")
-    private java.util.Map<String, String> datasets;
+    private Map<String, String> datasets;
 
     public Submission() {
     }
@@ -68,8 +69,8 @@ public class Submission {
     public void setGpuType(GpuType gpuType) { this.gpuType = gpuType; }
     public Integer getGpuCount() { return gpuCount; }
     public void setGpuCount(Integer gpuCount) { this.gpuCount = gpuCount; }
-    public java.util.Map<String, String> getDatasets() { return datasets; }
-    public void setDatasets(java.util.Map<String, String> datasets) { this.datasets = datasets; }
+    public Map<String, String> getDatasets() { return datasets; }
+    public void setDatasets(Map<String, String> datasets) { this.datasets = datasets; }
     public String getInputFingerprint() { return inputFingerprint; }
     public void setInputFingerprint(String inputFingerprint) { this.inputFingerprint = inputFingerprint; }
 }
