@@ -20,12 +20,16 @@ public final class ArtifactsMapper {
     private ArtifactsMapper() {
     }
 
-    public static Artifacts artifactsOf(RemoteResult result, Long configuredSteps) {
+    /**
+     * @param configuredSteps train.steps of the submitted config (the final model's step), or null when unknown
+     * @param configName config.name of the submitted config, or null when unknown
+     */
+    public static Artifacts artifactsOf(RemoteResult result, Long configuredSteps, String configName) {
         Artifacts artifacts = new Artifacts();
         artifacts.setConfig(result.configUrl());
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (String url : result.checkpointUrls()) {
-            checkpoints.add(checkpoint(url, configuredSteps));
+            checkpoints.add(checkpoint(url, configuredSteps, configName));
         }
         // Oldest first; the final model (no step suffix) counts as the last step.
         checkpoints.sort(Comparator.comparing(c -> c.getStep() == null ? Long.MAX_VALUE : c.getStep()));
@@ -36,22 +40,30 @@ public final class ArtifactsMapper {
         return artifacts;
     }
 
-    /** True when a checkpoint has no step suffix: AI Toolkit writes that one file at the end of training. */
-    public static boolean hasFinalCheckpoint(RemoteResult result) {
+    /** True when the final model is among the checkpoints: AI Toolkit writes it once, at the end of training. */
+    public static boolean hasFinalCheckpoint(RemoteResult result, String configName) {
         return result.checkpointUrls().stream().map(ArtifactsMapper::fileName)
-                .anyMatch(name -> name.endsWith(".safetensors") && !STEP.matcher(name).find());
+                .anyMatch(name -> isFinal(name, configName));
     }
 
-    static Checkpoint checkpoint(String url, Long configuredSteps) {
+    static Checkpoint checkpoint(String url, Long configuredSteps, String configName) {
         String name = fileName(url);
-        Matcher matcher = STEP.matcher(name);
-        Long step = null;
-        if (matcher.find()) {
-            step = parseStep(matcher.group(1));
-        } else if (name.endsWith(".safetensors")) {
-            step = configuredSteps;
+        if (isFinal(name, configName)) {
+            return new Checkpoint(name, configuredSteps, url);
         }
-        return new Checkpoint(name, step, url);
+        Matcher matcher = STEP.matcher(name);
+        return new Checkpoint(name, matcher.find() ? parseStep(matcher.group(1)) : null, url);
+    }
+
+    /**
+     * The final model is {config.name}.safetensors exactly, even when the name itself ends in _digits (lora_2024);
+     * any other .safetensors file without a step suffix is taken as a renamed final model.
+     */
+    static boolean isFinal(String file, String configName) {
+        if (!file.endsWith(".safetensors")) {
+            return false;
+        }
+        return (configName != null && file.equals(configName + ".safetensors")) || !STEP.matcher(file).find();
     }
 
     private static Long parseStep(String digits) {

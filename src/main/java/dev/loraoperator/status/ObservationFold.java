@@ -24,13 +24,14 @@ final class ObservationFold {
         }
         status.setRemoteStatus(job.status());
         Long totalSteps = submitted(status, Submission::getTotalSteps);
+        String configName = submitted(status, Submission::getConfigName);
         RemoteResult result = observation.result();
         if (result != null) {
-            status.setArtifacts(ArtifactsMapper.artifactsOf(result, totalSteps));
+            status.setArtifacts(ArtifactsMapper.artifactsOf(result, totalSteps, configName));
         }
         Artifacts artifacts = status.getArtifacts();
         // Without a new result the stored checkpoints suffice: the final one carries the configured step count.
-        boolean finalSaved = result != null && ArtifactsMapper.hasFinalCheckpoint(result);
+        boolean finalSaved = result != null && ArtifactsMapper.hasFinalCheckpoint(result, configName);
         status.setProgress(ProgressMapper.progressOf(job.progress(),
                 artifacts == null ? List.of() : artifacts.getCheckpoints(), totalSteps, finalSaved,
                 status.getProgress()));

@@ -481,6 +481,7 @@ class ReconcilePassTest {
         assertThat(ended.sent(Operation.STATUS)).isEqualTo(1);
         assertThat(ended.sent(Operation.RESULT)).as("the end's artifacts are read in the same look").isEqualTo(1);
         assertThat(ended.status().getPhase()).isEqualTo(Phase.Succeeded);
-        assertThat(ended.status().getArtifacts().getLatestCheckpoint().getName()).doesNotMatch(".*_\\d+\\.safetensors");
+        assertThat(ended.status().getArtifacts().getLatestCheckpoint().getName()).as("the final model")
+                .isEqualTo(ended.status().getSubmission().getConfigName() + ".safetensors");
     }
 }

@@ -83,6 +83,18 @@ class ObservationFoldTest {
     }
 
     @Test
+    void aConfigNameEndingInDigitsStillHasItsFinalModelRecognised() {
+        LoraTrainingJobStatus status = following("RUNNING", Phase.Running);
+        status.getSubmission().setConfigName("portrait_7");
+        fold(status, new Observation(job("STOPPED", null, null, null),
+                result(null, "https://x/portrait_7_000000750.safetensors", "https://x/portrait_7.safetensors"),
+                null));
+        assertThat(status.getArtifacts().getLatestCheckpoint().getName()).isEqualTo("portrait_7.safetensors");
+        assertThat(status.getProgress().getCurrentStep()).as("the final model stands for train.steps")
+                .isEqualTo(1000L);
+    }
+
+    @Test
     void storedArtifactsWithoutTheFinalCheckpointShowTheHighestStepOnly() {
         LoraTrainingJobStatus status = following("RUNNING", Phase.Running);
         Artifacts artifacts = new Artifacts();

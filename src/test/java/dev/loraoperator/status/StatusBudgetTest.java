@@ -84,7 +84,7 @@ class StatusBudgetTest {
         status.getArtifacts().setSamples(new java.util.ArrayList<>(IntStream.range(0, 10)
                 .mapToObj(i -> url("sample", i)).toList()));
         status.getArtifacts().setCheckpoints(new java.util.ArrayList<>(IntStream.range(0, 12)
-                .mapToObj(i -> ArtifactsMapper.checkpoint(url("ckpt", i), 1000L)).toList()));
+                .mapToObj(i -> ArtifactsMapper.checkpoint(url("ckpt", i), 1000L, null)).toList()));
         status.getConditions().get(0).setMessage(longest("kept "));
 
         StatusBudget.fit(status);
