@@ -85,4 +85,12 @@ class ArtifactsMapperTest {
         assertThat(ArtifactsMapper.hasFinalCheckpoint(result, null)).isTrue();
         assertThat(ArtifactsMapper.artifactsOf(result, 2000L, null).getLatestCheckpoint().getStep()).isEqualTo(2000L);
     }
+
+    @Test
+    void aFileOfAnotherFormatIsNeitherAStepNorTheFinalModel() {
+        RemoteResult result = new RemoteResult("RUNNING", null, List.of(BASE + "my_lora.zip"), List.of(), null);
+
+        assertThat(ArtifactsMapper.hasFinalCheckpoint(result, "my_lora")).isFalse();
+        assertThat(ArtifactsMapper.artifactsOf(result, 2000L, "my_lora").getLatestCheckpoint().getStep()).isNull();
+    }
 }
