@@ -31,7 +31,7 @@ public final class ArtifactsMapper {
         for (String url : result.checkpointUrls()) {
             checkpoints.add(checkpoint(url, configuredSteps, configName));
         }
-        // Oldest first; the final model (no step suffix) counts as the last step.
+        // Oldest first; the final model counts as the last step.
         checkpoints.sort(Comparator.comparing(c -> c.getStep() == null ? Long.MAX_VALUE : c.getStep()));
         artifacts.setCheckpoints(newest(checkpoints, MAX_CHECKPOINTS));
         artifacts.setLatestCheckpoint(checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1));
